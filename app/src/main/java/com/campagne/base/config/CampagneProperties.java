@@ -1,0 +1,42 @@
+package com.campagne.base.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Installation settings ({@code campagne.*}), each with a working default so that the app starts
+ * with no configuration at all.
+ *
+ * @param dataDir  where the embedded database, secrets, mail outbox, logs and plugins live
+ * @param baseUrl  the address users reach the app at, used in links sent by e-mail
+ * @param mailFrom sender of the app's e-mails
+ * @param admin    the installation-wide operator created on first start
+ * @param session  session time-outs
+ */
+@ConfigurationProperties("campagne")
+public record CampagneProperties(Path dataDir, String baseUrl, String mailFrom, Admin admin, Session session) {
+
+    public CampagneProperties {
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
+        mailFrom = mailFrom == null || mailFrom.isBlank() ? "Campagne <no-reply@campagne.local>" : mailFrom;
+        admin = admin == null ? new Admin(null, null) : admin;
+        session = session == null ? new Session(null) : session;
+    }
+
+    /** {@code CAMPAGNE_ADMIN_EMAIL} / {@code CAMPAGNE_ADMIN_PASSWORD}; without a password one is generated. */
+    public record Admin(String email, String password) {
+        public Admin {
+            email = email == null || email.isBlank() ? "admin@campagne.local" : email;
+        }
+    }
+
+    /** A session ends after this long whatever the activity (the idle time-out is server.servlet.session.timeout). */
+    public record Session(Duration absoluteTimeout) {
+        public Session {
+            absoluteTimeout = absoluteTimeout == null ? Duration.ofHours(12) : absoluteTimeout;
+        }
+    }
+}

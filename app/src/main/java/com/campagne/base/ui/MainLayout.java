@@ -1,0 +1,115 @@
+package com.campagne.base.ui;
+
+import com.campagne.accounts.AccountService;
+import com.campagne.accounts.AccountUserDetailsService;
+import com.campagne.accounts.ui.AccountView;
+import com.campagne.audit.ui.AuditLogView;
+import com.campagne.base.security.CampagneUser;
+import com.campagne.base.security.CurrentUser;
+import com.campagne.base.security.SessionAuthentication;
+import com.campagne.clients.ui.ClientsView;
+import com.campagne.platform.ui.PlatformView;
+import com.campagne.tenancy.MembershipRepository.TenantMembershipView;
+import com.campagne.tenancy.ui.MembersView;
+import com.campagne.tenancy.ui.TenantSettingsView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import java.util.List;
+
+/**
+ * The shell: navigation by job on the side (only what has landed is listed), and in the top bar
+ * the tenant switcher, the language and the user menu.
+ */
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication, AccountUserDetailsService accounts,
+                      AccountService accountService) {
+        CampagneUser user = CurrentUser.require();
+        setPrimarySection(Section.DRAWER);
+
+        Span brand = new Span(getTranslation("app.name"));
+        brand.addClassName("campagne-brand");
+        brand.getStyle().set("font-weight", "700").set("font-size", "1.25rem").set("padding", "var(--vaadin-padding-m, 1rem)")
+                .set("color", "var(--lumo-primary-text-color, #1a5fb4)");
+        addToDrawer(brand, navigation(user));
+
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.getStyle().set("padding-right", "1rem");
+        Div spacer = new Div();
+        bar.add(new DrawerToggle(), tenantSwitcher(user, accounts), spacer);
+        bar.setFlexGrow(1, spacer);
+        bar.add(new LanguageSwitch(locale -> accountService.changeLanguage(locale)), userMenu(user, authentication));
+        addToNavbar(bar);
+    }
+
+    private SideNav navigation(CampagneUser user) {
+        SideNav nav = new SideNav();
+        if (user.tenant() != null) {
+            nav.addItem(new SideNavItem(getTranslation("nav.clients"), ClientsView.class, VaadinIcon.BRIEFCASE.create()));
+            if (user.tenant().role().canManageMembers()) {
+                SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));
+                settings.setPrefixComponent(VaadinIcon.COG.create());
+                settings.addItem(new SideNavItem(getTranslation("nav.members"), MembersView.class));
+                settings.addItem(new SideNavItem(getTranslation("nav.organization"), TenantSettingsView.class));
+                settings.addItem(new SideNavItem(getTranslation("nav.audit"), AuditLogView.class));
+                settings.setExpanded(true);
+                nav.addItem(settings);
+            }
+        }
+        if (user.platformAdmin()) {
+            nav.addItem(new SideNavItem(getTranslation("nav.platform"), PlatformView.class, VaadinIcon.SERVER.create()));
+        }
+        return nav;
+    }
+
+    private com.vaadin.flow.component.Component tenantSwitcher(CampagneUser user, AccountUserDetailsService accounts) {
+        List<TenantMembershipView> tenants = accounts.tenantsOf(user.userId());
+        if (tenants.size() <= 1) {
+            Span name = new Span(user.tenant() == null ? "" : user.tenant().tenantName());
+            name.setId("tenant-name");
+            name.getStyle().set("font-weight", "600");
+            return name;
+        }
+        Select<TenantMembershipView> select = new Select<>();
+        select.setId("tenant-switcher");
+        select.getElement().setAttribute("aria-label", getTranslation("tenant.switch"));
+        select.setItems(tenants);
+        select.setItemLabelGenerator(t -> t.getTenantName() + " · " + getTranslation("role." + t.getRole()));
+        tenants.stream().filter(t -> user.tenant() != null && t.getTenantId().equals(user.tenant().tenantId()))
+                .findFirst().ifPresent(select::setValue);
+        select.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                accounts.switchTo(CurrentUser.require(), e.getValue().getTenantId()).ifPresent(switched -> {
+                    SessionAuthentication.replace(switched);
+                    UI.getCurrent().getPage().setLocation("/");
+                });
+            }
+        });
+        return select;
+    }
+
+    private MenuBar userMenu(CampagneUser user, AuthenticationContext authentication) {
+        MenuBar menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.TERTIARY);
+        var root = menu.addItem(user.displayName());
+        root.getSubMenu().addItem(getTranslation("nav.account"), e -> UI.getCurrent().navigate(AccountView.class));
+        root.getSubMenu().addItem(getTranslation("nav.logout"), e -> authentication.logout());
+        return menu;
+    }
+}

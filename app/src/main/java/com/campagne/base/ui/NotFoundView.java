@@ -1,0 +1,34 @@
+package com.campagne.base.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * "Not found", for a missing page and equally for another tenant's record: the two must look
+ * the same, so nothing tells that the other record exists.
+ */
+@AnonymousAllowed
+public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+
+    private final Paragraph detail = new Paragraph();
+
+    public NotFoundView() {
+        H2 title = new H2(getTranslation("notFound.title"));
+        title.setId("not-found");
+        add(title, detail, new Anchor("/", getTranslation("notFound.home")));
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        detail.setText(parameter.hasCustomMessage() ? parameter.getCustomMessage() : getTranslation("notFound.text"));
+        return HttpServletResponse.SC_NOT_FOUND;
+    }
+}

@@ -1,0 +1,58 @@
+package com.campagne.tenancy;
+
+import com.campagne.audit.AuditAction;
+import com.campagne.audit.AuditService;
+import com.campagne.base.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Set;
+
+/** Name, logo, language, currency and time zone of the current tenant. */
+@Service
+public class TenantSettingsService {
+
+    public static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/svg+xml", "image/webp");
+    public static final int MAX_LOGO_BYTES = 512 * 1024;
+
+    private final TenantRepository tenants;
+    private final AuditService audit;
+
+    TenantSettingsService(TenantRepository tenants, AuditService audit) {
+        this.tenants = tenants;
+        this.audit = audit;
+    }
+
+    /** The current tenant (never another one: the id comes from the session). */
+    @Transactional(readOnly = true)
+    @jakarta.annotation.security.PermitAll
+    public Tenant current() {
+        return tenants.findById(CurrentUser.requireTenantId()).orElseThrow();
+    }
+
+    @Transactional
+    @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME})
+    public void update(String name, String locale, String currency, String timeZone, byte[] logo, String logoType) {
+        if (name == null || name.isBlank() || name.trim().length() > 200) {
+            throw new IllegalArgumentException("settings.name.invalid");
+        }
+        Currency.getInstance(currency); // throws on an unknown code
+        ZoneId.of(timeZone);
+        if (logo != null && (logo.length > MAX_LOGO_BYTES || !LOGO_TYPES.contains(logoType))) {
+            throw new IllegalArgumentException("settings.logo.invalid");
+        }
+        Tenant tenant = tenants.findById(CurrentUser.requireTenantId()).orElseThrow();
+        tenant.setName(name.trim());
+        tenant.setLocale(locale);
+        tenant.setCurrency(currency);
+        tenant.setTimeZone(timeZone);
+        if (logo != null) {
+            tenant.setLogo(logo, logoType);
+        }
+        audit.record(AuditAction.SETTINGS_CHANGED, tenant.getName(),
+                String.join(", ", locale, currency, timeZone));
+    }
+}
