@@ -46,7 +46,7 @@ public class EmailVerification {
                     SignupService.VERIFICATION_VALIDITY));
         });
         var locale = I18n.parse(prepared.user().getLocale());
-        String link = properties.baseUrl() + "/verify?token=" + prepared.token();
+        String link = properties.linkBase() + "/verify?token=" + prepared.token();
         mail.send(new MailService.Mail(prepared.user().getEmail(),
                 i18n.getTranslation("mail.verify.subject", locale),
                 i18n.getTranslation("mail.verify.body", locale, prepared.user().getDisplayName(), link)));

@@ -55,7 +55,7 @@ public class PasswordReset {
             var locale = I18n.parse(p.user().getLocale());
             mail.send(new MailService.Mail(p.user().getEmail(), i18n.getTranslation("mail.reset.subject", locale),
                     i18n.getTranslation("mail.reset.body", locale, p.user().getDisplayName(),
-                            properties.baseUrl() + "/reset-password?token=" + p.token())));
+                            properties.linkBase() + "/reset-password?token=" + p.token())));
         });
     }
 

@@ -106,7 +106,7 @@ public class InvitationService {
         mail.send(new MailService.Mail(email.trim(), i18n.getTranslation("mail.invite.subject", locale, tenantName),
                 i18n.getTranslation("mail.invite.body", locale, me.displayName(), tenantName,
                         i18n.getTranslation("role." + role.name(), locale),
-                        properties.baseUrl() + "/invitation?token=" + token)));
+                        properties.linkBase() + "/invitation?token=" + token)));
     }
 
     @Transactional(readOnly = true)

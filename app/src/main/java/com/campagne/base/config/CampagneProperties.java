@@ -10,7 +10,8 @@ import java.time.Duration;
  * with no configuration at all.
  *
  * @param dataDir  where the embedded database, secrets, mail outbox, logs and plugins live
- * @param baseUrl  the address users reach the app at, used in links sent by e-mail
+ * @param baseUrl  the address users reach the app at, used in links sent by e-mail; when unset,
+ *                 the address of the request that triggers the mail
  * @param mailFrom sender of the app's e-mails
  * @param admin    the installation-wide operator created on first start
  * @param session  session time-outs
@@ -20,10 +21,22 @@ public record CampagneProperties(Path dataDir, String baseUrl, String mailFrom, 
 
     public CampagneProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
-        baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "Campagne <no-reply@campagne.local>" : mailFrom;
         admin = admin == null ? new Admin(null, null) : admin;
         session = session == null ? new Session(null) : session;
+    }
+
+    /** The base of links sent by e-mail: the configured address, else the current request's, else localhost. */
+    public String linkBase() {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() != null) {
+            return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .build().toUriString();
+        }
+        return "http://localhost:8080";
     }
 
     /** {@code CAMPAGNE_ADMIN_EMAIL} / {@code CAMPAGNE_ADMIN_PASSWORD}; without a password one is generated. */
