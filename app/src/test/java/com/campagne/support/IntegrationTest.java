@@ -14,6 +14,7 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
+        registry.add("spring.jpa.hibernate.ddl-auto", () -> "validate");
         registry.add("campagne.data-dir", () -> TestEnvironment.DATA_DIR.toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestEnvironment.MAIL.getSmtp().getPort());
