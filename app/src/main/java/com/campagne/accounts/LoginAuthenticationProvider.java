@@ -44,7 +44,8 @@ public class LoginAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final AuditService audit;
     private final TenantTransactions transactions;
-    private final String dummyHash;
+    /** Checked against when the account does not exist, so that both cases cost the same time. */
+    private volatile String dummyHash;
 
     LoginAuthenticationProvider(AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
                                 LoginThrottle throttle, AuditService audit, TenantTransactions transactions) {
@@ -53,7 +54,6 @@ public class LoginAuthenticationProvider implements AuthenticationProvider {
         this.throttle = throttle;
         this.audit = audit;
         this.transactions = transactions;
-        this.dummyHash = passwordEncoder.encode("not-a-real-password-" + UUID.randomUUID());
     }
 
     @Override
@@ -68,7 +68,7 @@ public class LoginAuthenticationProvider implements AuthenticationProvider {
         try {
             user = userDetails.loadUserByUsername(email);
         } catch (UsernameNotFoundException e) {
-            passwordEncoder.matches(password, dummyHash); // same cost as a real check: no account enumeration by timing
+            passwordEncoder.matches(password, dummyHash()); // same cost as a real check: no account enumeration by timing
             pause(throttle.recordFailure(null, ip).delay());
             throw new BadCredentialsException("bad credentials");
         }
@@ -96,6 +96,13 @@ public class LoginAuthenticationProvider implements AuthenticationProvider {
         }
         user.eraseCredentials();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    }
+
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = passwordEncoder.encode("not-a-real-password-" + UUID.randomUUID());
+        }
+        return dummyHash;
     }
 
     private void auditInAllTenants(CampagneUser user, AuditAction action, String ip) {

@@ -33,6 +33,13 @@ public class TenantSettingsService {
         return tenants.findById(CurrentUser.requireTenantId()).orElseThrow();
     }
 
+    /** The time zone dates are shown in for the current tenant. */
+    @Transactional(readOnly = true)
+    @jakarta.annotation.security.PermitAll
+    public ZoneId currentZone() {
+        return ZoneId.of(current().getTimeZone());
+    }
+
     @Transactional
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME})
     public void update(String name, String locale, String currency, String timeZone, byte[] logo, String logoType) {

@@ -22,7 +22,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     public AuditLogView(AuditService audit, TenantSettingsService settings) {
         setSizeFull();
-        ZoneId zone = ZoneId.of(settings.current().getTimeZone());
+        ZoneId zone = settings.currentZone();
         Grid<AuditEvent> grid = new Grid<>(AuditEvent.class, false);
         grid.setId("audit-grid");
         grid.addColumn(e -> Formats.dateTime(e.getOccurredAt(), zone, getLocale()))

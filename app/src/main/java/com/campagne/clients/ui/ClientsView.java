@@ -7,6 +7,7 @@ import com.campagne.base.ui.MainLayout;
 import com.campagne.clients.Client;
 import com.campagne.clients.ClientService;
 import com.campagne.tenancy.Role;
+import com.campagne.tenancy.TenantSettingsService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -38,7 +39,7 @@ public class ClientsView extends VerticalLayout implements HasDynamicTitle {
     private final EmptyState empty;
     private final boolean canEdit;
 
-    public ClientsView(ClientService clients) {
+    public ClientsView(ClientService clients, TenantSettingsService settings) {
         this.clients = clients;
         this.canEdit = CurrentUser.tenant().map(t -> t.role().canEditClients()).orElse(false);
         setSizeFull();
@@ -65,7 +66,7 @@ public class ClientsView extends VerticalLayout implements HasDynamicTitle {
         toolbar.setFlexGrow(1, search);
         toolbar.getStyle().set("flex-wrap", "wrap");
 
-        ZoneId zone = ZoneId.of("Europe/Paris");
+        ZoneId zone = settings.currentZone();
         grid.setId("clients-grid");
         grid.addColumn(Client::getName).setHeader(getTranslation("client.name")).setSortable(false).setFlexGrow(2);
         grid.addColumn(Client::getSector).setHeader(getTranslation("client.sector")).setFlexGrow(1);

@@ -12,7 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** The operator's view of the installation: which tenants exist. */
 @Route(value = "platform", layout = MainLayout.class)
@@ -26,7 +26,7 @@ public class PlatformView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Tenant::getName).setHeader(getTranslation("settings.name"));
         grid.addColumn(t -> getTranslation("tenant.kind." + t.getKind().name())).setHeader(getTranslation("signup.kind"));
         grid.addColumn(Tenant::getSlug).setHeader(getTranslation("platform.slug"));
-        grid.addColumn(t -> Formats.date(t.getCreatedAt(), ZoneId.of("Europe/Paris"), getLocale()))
+        grid.addColumn(t -> Formats.date(t.getCreatedAt(), ZoneOffset.UTC, getLocale()))
                 .setHeader(getTranslation("platform.created"));
         grid.setItems(platform.tenants());
         add(new H2(getTranslation("platform.title")), grid);

@@ -13,6 +13,7 @@ import com.campagne.tenancy.InvitationService;
 import com.campagne.tenancy.MemberService;
 import com.campagne.tenancy.Membership;
 import com.campagne.tenancy.Role;
+import com.campagne.tenancy.TenantSettingsService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -47,7 +48,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Invitation> invitationGrid = new Grid<>(Invitation.class, false);
     private final H3 pendingTitle = new H3();
 
-    public MembersView(MemberService members, InvitationService invitations, ClientService clients) {
+    public MembersView(MemberService members, InvitationService invitations, ClientService clients,
+                       TenantSettingsService settings) {
         this.members = members;
         this.invitations = invitations;
         this.clients = clients;
@@ -68,7 +70,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         memberGrid.addComponentColumn(this::memberActions).setHeader("").setAutoWidth(true);
         memberGrid.setAllRowsVisible(true);
 
-        ZoneId zone = ZoneId.of("Europe/Paris");
+        ZoneId zone = settings.currentZone();
         invitationGrid.setId("invitations-grid");
         invitationGrid.addColumn(Invitation::getEmail).setHeader(getTranslation("signup.email"));
         invitationGrid.addColumn(i -> getTranslation("role." + i.getRole().name())).setHeader(getTranslation("members.role"));
