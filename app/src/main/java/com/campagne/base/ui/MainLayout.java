@@ -26,6 +26,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
 
@@ -33,6 +34,7 @@ import java.util.List;
  * The shell: navigation by job on the side (only what has landed is listed), and in the top bar
  * the tenant switcher, the language and the user menu.
  */
+@PermitAll
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication, AccountUserDetailsService accounts,
