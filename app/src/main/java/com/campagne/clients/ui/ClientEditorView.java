@@ -66,7 +66,7 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
         name.setRequiredIndicatorVisible(true);
         TextField website = new TextField(getTranslation("client.website"));
         website.setId("client-website");
-        website.setPlaceholder("https://");
+        website.setPlaceholder(getTranslation("client.website.placeholder"));
         TextField sector = new TextField(getTranslation("client.sector"));
         sector.setId("client-sector");
         EmailField contactEmail = new EmailField(getTranslation("client.contactEmail"));
