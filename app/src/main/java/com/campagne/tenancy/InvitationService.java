@@ -14,6 +14,7 @@ import com.campagne.base.security.CurrentUser;
 import com.campagne.base.security.Tokens;
 import com.campagne.clients.ClientGrant;
 import com.campagne.clients.ClientGrantRepository;
+import com.campagne.clients.ClientRepository;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,7 @@ public class InvitationService {
     private final UserRepository users;
     private final MembershipRepository memberships;
     private final ClientGrantRepository grants;
+    private final ClientRepository clients;
     private final AuditService audit;
     private final MailService mail;
     private final I18n i18n;
@@ -56,7 +59,8 @@ public class InvitationService {
     private final Clock clock;
 
     InvitationService(InvitationRepository invitations, TenantRepository tenants, UserRepository users,
-                      MembershipRepository memberships, ClientGrantRepository grants, AuditService audit,
+                      MembershipRepository memberships, ClientGrantRepository grants, ClientRepository clients,
+                      AuditService audit,
                       MailService mail, I18n i18n, CampagneProperties properties, TenantTransactions transactions,
                       PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Clock clock) {
         this.invitations = invitations;
@@ -64,6 +68,7 @@ public class InvitationService {
         this.users = users;
         this.memberships = memberships;
         this.grants = grants;
+        this.clients = clients;
         this.audit = audit;
         this.mail = mail;
         this.i18n = i18n;
@@ -96,6 +101,10 @@ public class InvitationService {
                     .anyMatch(m -> m.getUser().getEmail().equals(normalized));
             if (alreadyMember) {
                 throw new AccountException("invite.alreadyMember", "email");
+            }
+            if (role == Role.CLIENT_VIEWER && clients.findAllById(clientIds).size() != Set.copyOf(clientIds).size()) {
+                // Only this tenant's clients are found: an id from elsewhere is refused here, clearly.
+                throw new AccountException("invite.clients.required", "clients");
             }
             invitations.save(new Invitation(normalized, role, role == Role.CLIENT_VIEWER ? clientIds : List.of(),
                     Tokens.hash(token), me.userId(), clock.instant(), clock.instant().plus(VALIDITY)));

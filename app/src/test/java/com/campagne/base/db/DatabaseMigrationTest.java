@@ -110,23 +110,31 @@ class DatabaseMigrationTest extends IntegrationTest {
     }
 
     @Test
-    void everyTenantTableHasAKeyIncludingTheTenant() throws SQLException {
-        // Citus distributes a table by a column only if a key includes it: keep tenant_id in one.
-        List<String> withoutKey = queryForStrings("""
+    void everyKeyOfEveryTenantTableIncludesTheTenant() throws SQLException {
+        // Citus distributes a table by tenant_id only if it has a primary key and EVERY primary key
+        // and unique index of the table includes tenant_id.
+        List<String> withoutPrimaryKey = queryForStrings("""
                 select c.relname
                 from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnum > 0
                                     and not a.attisdropped
                 where n.nspname = 'public' and c.relkind in ('r', 'p')
                   and not exists (select 1 from pg_constraint k
-                                  where k.conrelid = c.oid and k.contype in ('p', 'u')
-                                    and a.attnum = any (k.conkey))
-                  and not exists (select 1 from pg_index i
-                                  where i.indrelid = c.oid and i.indisunique
-                                    and a.attnum = any (i.indkey::smallint[]))
+                                  where k.conrelid = c.oid and k.contype = 'p' and a.attnum = any (k.conkey))
                 order by c.relname""");
-        assertThat(withoutKey).as("tenant tables with no primary key or unique constraint including tenant_id")
-                .isEmpty();
+        assertThat(withoutPrimaryKey).as("tenant tables whose primary key does not include tenant_id").isEmpty();
+
+        List<String> uniqueWithoutTenant = queryForStrings("""
+                select c.relname || '.' || ic.relname
+                from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and a.attnum > 0
+                                    and not a.attisdropped
+                join pg_index i on i.indrelid = c.oid and i.indisunique
+                join pg_class ic on ic.oid = i.indexrelid
+                where n.nspname = 'public' and c.relkind in ('r', 'p')
+                  and not (a.attnum = any (i.indkey::smallint[]))
+                order by 1""");
+        assertThat(uniqueWithoutTenant).as("unique indexes of tenant tables without tenant_id").isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset campagne:20261124-01-memberships-policies
+--changeset campagne:20261123-04-memberships-policies
 -- A user sees their memberships in every tenant (to switch tenants) but changes them only in the
 -- tenant acted for. The user clause sat in the USING of a FOR ALL policy, which also governs DELETE
 -- (and which rows UPDATE may target): a user working in tenant A could delete their membership of B.
@@ -11,7 +11,7 @@ CREATE POLICY memberships_isolation ON memberships
 CREATE POLICY memberships_own_rows ON memberships FOR SELECT
     USING (user_id = nullif(current_setting('app.user_id', true), '')::uuid);
 
---changeset campagne:20261124-01-invitations-policies
+--changeset campagne:20261123-04-invitations-policies
 -- Same for invitations: the token shows the invitation to the invitee, it does not let them delete it.
 DROP POLICY invitations_isolation ON invitations;
 CREATE POLICY invitations_isolation ON invitations
