@@ -3,20 +3,17 @@ package com.campagne.tenancy;
 import com.campagne.audit.AuditAction;
 import com.campagne.audit.AuditService;
 import com.campagne.base.security.CurrentUser;
+import com.campagne.base.ui.LogoUpload;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.Set;
 
 /** Name, logo, language, currency and time zone of the current tenant. */
 @Service
 public class TenantSettingsService {
-
-    public static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/svg+xml", "image/webp");
-    public static final int MAX_LOGO_BYTES = 512 * 1024;
 
     private final TenantRepository tenants;
     private final AuditService audit;
@@ -48,7 +45,7 @@ public class TenantSettingsService {
         }
         Currency.getInstance(currency); // throws on an unknown code
         ZoneId.of(timeZone);
-        if (logo != null && (logo.length > MAX_LOGO_BYTES || !LOGO_TYPES.contains(logoType))) {
+        if (logo != null && (logo.length > LogoUpload.MAX_BYTES || !LogoUpload.TYPES.contains(logoType))) {
             throw new IllegalArgumentException("settings.logo.invalid");
         }
         Tenant tenant = tenants.findById(CurrentUser.requireTenantId()).orElseThrow();

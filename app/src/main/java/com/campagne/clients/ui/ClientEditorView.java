@@ -2,6 +2,7 @@ package com.campagne.clients.ui;
 
 import com.campagne.base.security.CurrentUser;
 import com.campagne.base.ui.Images;
+import com.campagne.base.ui.LogoUpload;
 import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
 import com.campagne.clients.Client;
@@ -19,7 +20,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.validator.EmailValidator;
@@ -30,21 +30,16 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** One client: its card, editable by OWNER, ADMIN and MANAGER; {@code clients/new} creates one. */
 @Route(value = "clients", layout = MainLayout.class)
 @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME, Role.CLIENT_VIEWER_NAME})
 public class ClientEditorView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
-
-    static final int MAX_LOGO_BYTES = 512 * 1024;
-    static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg", "image/svg+xml", "image/webp");
 
     private final ClientService clients;
     private final boolean canEdit;
@@ -93,19 +88,12 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
                 .bind(Client::getNotes, Client::setNotes);
 
         UI ui = UI.getCurrent();
-        Upload logo = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
-            if (bytes.length > MAX_LOGO_BYTES || !LOGO_TYPES.contains(meta.contentType())) {
-                Notifications.error(getTranslation("client.logo.invalid"));
-                return;
-            }
+        LogoUpload logo = new LogoUpload((bytes, type) -> {
             pendingLogo = bytes;
-            pendingLogoType = meta.contentType();
-            showLogo(bytes, pendingLogoType);
-        })));
+            pendingLogoType = type;
+            showLogo(bytes, type);
+        });
         logo.setId("client-logo");
-        logo.setAcceptedFileTypes(LOGO_TYPES.toArray(String[]::new));
-        logo.setMaxFileSize(MAX_LOGO_BYTES);
-        logo.setMaxFiles(1);
         logo.setVisible(canEdit);
         Span logoLabel = new Span(getTranslation("client.logo"));
 

@@ -2,12 +2,12 @@ package com.campagne.tenancy.ui;
 
 import com.campagne.base.i18n.I18n;
 import com.campagne.base.ui.Images;
+import com.campagne.base.ui.LogoUpload;
 import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
 import com.campagne.tenancy.Role;
 import com.campagne.tenancy.Tenant;
 import com.campagne.tenancy.TenantSettingsService;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,10 +18,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
@@ -62,20 +60,12 @@ public class TenantSettingsView extends VerticalLayout implements HasDynamicTitl
         if (tenant.getLogo() != null) {
             preview.add(Images.inline(tenant.getLogo(), tenant.getLogoType(), getTranslation("settings.logo")));
         }
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
-            if (bytes.length > TenantSettingsService.MAX_LOGO_BYTES
-                    || !TenantSettingsService.LOGO_TYPES.contains(meta.contentType())) {
-                Notifications.error(getTranslation("client.logo.invalid"));
-                return;
-            }
+        LogoUpload upload = new LogoUpload((bytes, type) -> {
             logo = bytes;
-            logoType = meta.contentType();
+            logoType = type;
             preview.removeAll();
-            preview.add(Images.inline(bytes, logoType, getTranslation("settings.logo")));
-        })));
-        upload.setAcceptedFileTypes(TenantSettingsService.LOGO_TYPES.toArray(String[]::new));
-        upload.setMaxFiles(1);
+            preview.add(Images.inline(bytes, type, getTranslation("settings.logo")));
+        });
 
         Button save = new Button(getTranslation("action.save"), e -> {
             name.setInvalid(false);
