@@ -23,7 +23,9 @@ import org.springframework.stereotype.Service;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -93,25 +95,27 @@ public class SignupService {
         return tenantId;
     }
 
+    /** Checks every field and reports all problems at once. */
     private void validate(SignupRequest r) {
+        Map<String, String> errors = new LinkedHashMap<>();
         if (r.kind() == null) {
-            throw new AccountException("signup.kind.required", "kind");
+            errors.put("kind", "signup.kind.required");
         }
         if (r.organizationName() == null || r.organizationName().isBlank()) {
-            throw new AccountException("signup.organization.required", "organizationName");
-        }
-        if (r.organizationName().trim().length() > 200) {
-            throw new AccountException("signup.organization.tooLong", "organizationName");
+            errors.put("organizationName", "signup.organization.required");
+        } else if (r.organizationName().trim().length() > 200) {
+            errors.put("organizationName", "signup.organization.tooLong");
         }
         if (r.displayName() == null || r.displayName().isBlank()) {
-            throw new AccountException("signup.name.required", "displayName");
+            errors.put("displayName", "signup.name.required");
         }
         if (r.email() == null || !EMAIL.matcher(r.email().trim()).matches() || r.email().trim().length() > 254) {
-            throw new AccountException("signup.email.invalid", "email");
+            errors.put("email", "signup.email.invalid");
         }
-        passwordPolicy.check(r.password(), r.email()).ifPresent(key -> {
-            throw new AccountException(key, "password");
-        });
+        passwordPolicy.check(r.password(), r.email()).ifPresent(key -> errors.put("password", key));
+        if (!errors.isEmpty()) {
+            throw new AccountException(errors);
+        }
     }
 
     private String uniqueSlug(String name) {

@@ -14,13 +14,17 @@ final class FieldErrors {
     }
 
     static void show(AccountException e, Map<String, ? extends HasValidation> fields, Component anchor) {
-        HasValidation field = e.field() == null ? null : fields.get(e.field());
-        String text = anchor.getTranslation(e.messageKey());
-        if (field != null) {
-            field.setErrorMessage(text);
-            field.setInvalid(true);
-        } else {
-            Notifications.error(text);
+        boolean shownOnAField = false;
+        for (Map.Entry<String, String> error : e.errors().entrySet()) {
+            HasValidation field = fields.get(error.getKey());
+            if (field != null) {
+                field.setErrorMessage(anchor.getTranslation(error.getValue()));
+                field.setInvalid(true);
+                shownOnAField = true;
+            }
+        }
+        if (!shownOnAField) {
+            Notifications.error(anchor.getTranslation(e.messageKey()));
         }
     }
 
