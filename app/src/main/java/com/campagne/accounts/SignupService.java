@@ -109,7 +109,10 @@ public class SignupService {
         if (r.displayName() == null || r.displayName().isBlank()) {
             errors.put("displayName", "signup.name.required");
         }
-        if (r.email() == null || !EMAIL.matcher(r.email().trim()).matches() || r.email().trim().length() > 254) {
+        if (r.email() == null || !EMAIL.matcher(r.email().trim()).matches() || r.email().trim().length() > 254
+                || !MailService.accepts(r.email().trim())) {
+            // e.g. "jean..dupont@" passes the pattern but not the mailer: refused before the account
+            // exists, not when the verification mail fails after it was created.
             errors.put("email", "signup.email.invalid");
         }
         passwordPolicy.check(r.password(), r.email()).ifPresent(key -> errors.put("password", key));

@@ -82,7 +82,7 @@ public class InvitationService {
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME})
     public void invite(String email, Role role, List<UUID> clientIds, Locale mailLocale) {
         CampagneUser me = CurrentUser.require();
-        if (email == null || !EMAIL.matcher(email.trim()).matches()) {
+        if (email == null || !EMAIL.matcher(email.trim()).matches() || !MailService.accepts(email.trim())) {
             throw new AccountException("signup.email.invalid", "email");
         }
         if (role == null) {

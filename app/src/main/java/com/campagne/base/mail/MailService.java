@@ -3,6 +3,8 @@ package com.campagne.base.mail;
 import com.campagne.base.config.CampagneProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,16 @@ public class MailService {
             }
         } catch (MessagingException | IOException | MailException e) {
             throw new MailDeliveryException(mail.to(), e);
+        }
+    }
+
+    /** Whether mail can be sent to {@code address} (RFC 822 syntax: no "..", no leading or trailing dot…). */
+    public static boolean accepts(String address) {
+        try {
+            new InternetAddress(address, true).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
         }
     }
 

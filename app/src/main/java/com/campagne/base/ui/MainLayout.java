@@ -32,7 +32,9 @@ import java.util.List;
 
 /**
  * The shell: navigation by job on the side (only what has landed is listed), and in the top bar
- * the tenant switcher, the language and the user menu.
+ * the tenant switcher, the language and the user menu. Open to every signed-in user: Vaadin checks
+ * a layout's access as well as its views', and denies a layout with no annotation; each view
+ * narrows access further.
  */
 @PermitAll
 public class MainLayout extends AppLayout {
