@@ -1,5 +1,6 @@
 package com.campagne.accounts.ui;
 
+import com.campagne.base.ui.PublicPage;
 import com.campagne.accounts.PasswordReset;
 import com.campagne.base.mail.MailService;
 import com.campagne.base.ui.Notifications;

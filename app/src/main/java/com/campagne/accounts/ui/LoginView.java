@@ -1,5 +1,6 @@
 package com.campagne.accounts.ui;
 
+import com.campagne.base.ui.PublicPage;
 import com.campagne.accounts.LoginAuthenticationProvider;
 import com.campagne.accounts.LoginThrottle;
 import com.campagne.base.security.CurrentUser;

@@ -1,5 +1,6 @@
 package com.campagne.accounts.ui;
 
+import com.campagne.base.ui.PublicPage;
 import com.campagne.accounts.AccountException;
 import com.campagne.accounts.PasswordPolicy;
 import com.campagne.accounts.SignupService;

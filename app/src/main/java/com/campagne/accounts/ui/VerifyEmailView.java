@@ -1,5 +1,6 @@
 package com.campagne.accounts.ui;
 
+import com.campagne.base.ui.PublicPage;
 import com.campagne.accounts.EmailVerification;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;

@@ -15,23 +15,28 @@ public final class Formats {
     private Formats() {
     }
 
+    /** Plain English is written the British way here (23 Nov 2026), like the texts. */
+    private static Locale conventions(Locale locale) {
+        return "en".equals(locale.getLanguage()) && locale.getCountry().isEmpty() ? Locale.UK : locale;
+    }
+
     public static String money(BigDecimal amount, String currency, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        NumberFormat format = NumberFormat.getCurrencyInstance(conventions(locale));
         format.setCurrency(Currency.getInstance(currency));
         return format.format(amount);
     }
 
     public static String number(Number value, Locale locale) {
-        return NumberFormat.getNumberInstance(locale).format(value);
+        return NumberFormat.getNumberInstance(conventions(locale)).format(value);
     }
 
     public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone).format(instant);
+                .withLocale(conventions(locale)).withZone(zone).format(instant);
     }
 
     public static String date(Instant instant, ZoneId zone, Locale locale) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(locale).withZone(zone).format(instant);
+                .withLocale(conventions(locale)).withZone(zone).format(instant);
     }
 }

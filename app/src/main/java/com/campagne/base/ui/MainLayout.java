@@ -111,9 +111,15 @@ public class MainLayout extends AppLayout {
         MenuBar menu = new MenuBar();
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.TERTIARY);
-        var root = menu.addItem(user.displayName());
+        HorizontalLayout who = new HorizontalLayout(VaadinIcon.USER.create(), new Span(user.displayName()),
+                VaadinIcon.CHEVRON_DOWN_SMALL.create());
+        who.setSpacing(false);
+        who.getStyle().set("gap", "0.4rem");
+        who.setAlignItems(FlexComponent.Alignment.CENTER);
+        var root = menu.addItem(who);
         root.getSubMenu().addItem(getTranslation("nav.account"), e -> UI.getCurrent().navigate(AccountView.class));
-        root.getSubMenu().addItem(getTranslation("nav.logout"), e -> authentication.logout());
+        var logout = root.getSubMenu().addItem(getTranslation("nav.logout"), e -> authentication.logout());
+        logout.setId("logout");
         return menu;
     }
 }

@@ -1,9 +1,7 @@
 package com.campagne.base.ui;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -16,14 +14,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * the same, so nothing tells that the other record exists.
  */
 @AnonymousAllowed
-public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends PublicPage implements HasErrorParameter<NotFoundException> {
 
     private final Paragraph detail = new Paragraph();
 
     public NotFoundView() {
-        H2 title = new H2(getTranslation("notFound.title"));
-        title.setId("not-found");
-        add(title, detail, new Anchor("/", getTranslation("notFound.home")));
+        super("notFound.title", null);
+        card.getChildren().findFirst().ifPresent(title -> title.setId("not-found"));
+        card.add(detail, new Anchor("/", getTranslation("notFound.home")));
     }
 
     @Override

@@ -46,6 +46,7 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
     private final Binder<Client> binder = new Binder<>(Client.class);
     private final H2 title = new H2();
     private final Div logoPreview = new Div();
+    private final Span logoLabel = new Span();
     private final Button archive = new Button();
     private Client client;
     private byte[] pendingLogo;
@@ -58,7 +59,7 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
 
         TextField name = new TextField(getTranslation("client.name"));
         name.setId("client-name");
-        name.setRequiredIndicatorVisible(true);
+        name.setRequiredIndicatorVisible(canEdit);
         TextField website = new TextField(getTranslation("client.website"));
         website.setId("client-website");
         website.setPlaceholder(getTranslation("client.website.placeholder"));
@@ -95,7 +96,8 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
         });
         logo.setId("client-logo");
         logo.setVisible(canEdit);
-        Span logoLabel = new Span(getTranslation("client.logo"));
+        logoLabel.setText(getTranslation("client.logo"));
+        logoLabel.setVisible(canEdit);
 
         FormLayout form = new FormLayout(name, sector, website, contactEmail);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
@@ -136,6 +138,7 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
             archive.setText(getTranslation(client.isArchived() ? "client.restore" : "client.archive"));
             archive.setVisible(canEdit);
             if (client.getLogo() != null) {
+                logoLabel.setVisible(true);
                 showLogo(client.getLogo(), client.getLogoType());
             }
         }

@@ -2,20 +2,17 @@ package com.campagne.tenancy.ui;
 
 import com.campagne.accounts.AccountException;
 import com.campagne.accounts.PasswordPolicy;
-import com.campagne.base.ui.LanguageSwitch;
+import com.campagne.base.ui.PublicPage;
 import com.campagne.tenancy.InvitationService;
 import com.campagne.tenancy.InvitationService.InvitationDetails;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -26,35 +23,34 @@ import java.util.Optional;
 /** Target of the invitation mail: join as a new user (name + password) or as an existing one (password). */
 @Route("invitation")
 @AnonymousAllowed
-public class InvitationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class InvitationView extends PublicPage implements BeforeEnterObserver {
 
     private final InvitationService invitations;
-    private final VerticalLayout card = new VerticalLayout();
+    private final VerticalLayout body = new VerticalLayout();
 
     public InvitationView(InvitationService invitations) {
+        super("invitation.title", null);
         this.invitations = invitations;
-        setAlignItems(FlexComponent.Alignment.CENTER);
-        card.setMaxWidth("28rem");
-        add(new LanguageSwitch(l -> { }), card);
+        body.setPadding(false);
+        card.add(body);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse("");
         Optional<InvitationDetails> details = invitations.describe(token);
-        card.removeAll();
-        card.add(new H1(getTranslation("invitation.title")));
+        body.removeAll();
         if (details.isEmpty()) {
             Paragraph invalid = new Paragraph(getTranslation("invite.invalidLink"));
             invalid.setId("invitation-invalid");
-            card.add(invalid);
+            body.add(invalid);
             return;
         }
         InvitationDetails d = details.get();
         Paragraph text = new Paragraph(getTranslation("invitation.text", d.tenantName(),
                 getTranslation("role." + d.role().name()), d.email()));
         text.setId("invitation-text");
-        card.add(text);
+        body.add(text);
         TextField name = new TextField(getTranslation("signup.name"));
         name.setId("invitation-name");
         name.setWidthFull();
@@ -85,11 +81,6 @@ public class InvitationView extends VerticalLayout implements BeforeEnterObserve
         accept.setId("invitation-accept");
         accept.addThemeVariants(ButtonVariant.PRIMARY);
         accept.setWidthFull();
-        card.add(name, password, accept);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("invitation.title");
+        body.add(name, password, accept);
     }
 }

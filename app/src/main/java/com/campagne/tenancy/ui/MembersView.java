@@ -65,14 +65,14 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
         memberGrid.setId("members-grid");
         memberGrid.addColumn(m -> m.getUser().getDisplayName()).setHeader(getTranslation("members.name"));
-        memberGrid.addColumn(m -> m.getUser().getEmail()).setHeader(getTranslation("signup.email"));
+        memberGrid.addColumn(m -> m.getUser().getEmail()).setHeader(getTranslation("signup.email")).setFlexGrow(2);
         memberGrid.addColumn(m -> getTranslation("role." + m.getRole().name())).setHeader(getTranslation("members.role"));
         memberGrid.addComponentColumn(this::memberActions).setHeader("").setAutoWidth(true);
         memberGrid.setAllRowsVisible(true);
 
         ZoneId zone = settings.currentZone();
         invitationGrid.setId("invitations-grid");
-        invitationGrid.addColumn(Invitation::getEmail).setHeader(getTranslation("signup.email"));
+        invitationGrid.addColumn(Invitation::getEmail).setHeader(getTranslation("signup.email")).setFlexGrow(2);
         invitationGrid.addColumn(i -> getTranslation("role." + i.getRole().name())).setHeader(getTranslation("members.role"));
         invitationGrid.addColumn(i -> Formats.date(i.getExpiresAt(), zone, getLocale()))
                 .setHeader(getTranslation("members.expires"));

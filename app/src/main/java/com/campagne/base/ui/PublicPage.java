@@ -1,28 +1,27 @@
-package com.campagne.accounts.ui;
+package com.campagne.base.ui;
 
-import com.campagne.base.ui.LanguageSwitch;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 
-/** Frame of the pages seen before login: brand, language, a centred card. */
-abstract class PublicPage extends VerticalLayout implements HasDynamicTitle {
+/** Frame of the pages seen without the app shell: brand, language, a centred card. */
+public abstract class PublicPage extends VerticalLayout implements HasDynamicTitle {
 
     protected final VerticalLayout card = new VerticalLayout();
     private final String titleKey;
 
-    PublicPage(String titleKey, String introKey) {
+    protected PublicPage(String titleKey, String introKey) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         getStyle().set("background", "var(--lumo-contrast-5pct, #f3f5f7)").set("overflow", "auto");
 
-        Span brand = new Span(getTranslation("app.name"));
+        Anchor brand = new Anchor("/", getTranslation("app.name"));
         brand.getStyle().set("font-weight", "700").set("font-size", "1.4rem")
-                .set("color", "var(--lumo-primary-text-color, #1a5fb4)");
+                .set("color", "var(--lumo-primary-text-color, #1a5fb4)").set("text-decoration", "none");
         HorizontalLayout top = new HorizontalLayout(brand, new LanguageSwitch(l -> { }));
         top.setWidth("100%");
         top.setMaxWidth("28rem");
