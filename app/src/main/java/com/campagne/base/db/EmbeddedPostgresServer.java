@@ -85,7 +85,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 throw new IllegalStateException("The data directory " + cluster + " is in use by another"
                         + " PostgreSQL (pid " + pid + "), probably another Campagne still running. Stop it, or"
-                        + " start this one with another CAMPAGNE_DATA_DIR.");
+                        + " start this one with another CAMPAGNE_DATA_DIR. If no Campagne runs any more, that"
+                        + " PostgreSQL was left behind by a crash: stop it with `kill " + pid + "`.");
             }
             // A pid file left by a crash: PostgreSQL recovers and removes it by itself.
         } catch (IOException | NumberFormatException e) {
