@@ -46,6 +46,27 @@ class AccountSecurityBrowserTest extends BrowserTest {
     }
 
     @Test
+    void stayLoggedInSurvivesTheEndOfTheSessionAndLogOutForgetsIt() {
+        Account owner = signedUpOwner(TenantKind.BUSINESS, "Cave Vigneron " + Integer.toHexString((int) System.nanoTime()),
+                "Paul Girard", Locale.FRENCH);
+        LoginPage.open(page).rememberMe().logIn(owner.email(), owner.password());
+        assertThat(page.context().cookies()).anySatisfy(c -> assertThat(c.name).isEqualTo("remember-me"));
+
+        // The server-side session is gone (as after the idle time-out): the remember-me cookie logs back in.
+        page.context().clearCookies(new com.microsoft.playwright.BrowserContext.ClearCookiesOptions().setName("JSESSIONID"));
+        page.navigate(baseUrl() + "/clients");
+        assertThat(ClientsPage.current(page).tenantName()).isEqualTo(owner.organization());
+
+        // Without the box ticked, losing the session means logging in again.
+        page.context().clearCookies();
+        LoginPage.open(page).logIn(owner.email(), owner.password());
+        assertThat(page.context().cookies()).noneSatisfy(c -> assertThat(c.name).isEqualTo("remember-me"));
+        page.context().clearCookies(new com.microsoft.playwright.BrowserContext.ClearCookiesOptions().setName("JSESSIONID"));
+        page.navigate(baseUrl() + "/clients");
+        LoginPage.current(page);
+    }
+
+    @Test
     void passwordResetByMailLinkSetsTheNewPassword() {
         Account owner = signedUpOwner(TenantKind.AGENCY, "Agence Mistral " + Integer.toHexString((int) System.nanoTime()),
                 "Hugo Lambert", Locale.FRENCH);

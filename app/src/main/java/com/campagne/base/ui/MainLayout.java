@@ -93,6 +93,7 @@ public class MainLayout extends AppLayout {
         select.setId("tenant-switcher");
         select.getElement().setAttribute("aria-label", getTranslation("tenant.switch"));
         select.setItems(tenants);
+        select.setWidth("20rem");
         select.setItemLabelGenerator(t -> t.getTenantName() + " · " + getTranslation("role." + t.getRole()));
         tenants.stream().filter(t -> user.tenant() != null && t.getTenantId().equals(user.tenant().tenantId()))
                 .findFirst().ifPresent(select::setValue);

@@ -100,14 +100,21 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         Button role = new Button(getTranslation("members.changeRole"), e -> openRole(m));
         role.addThemeVariants(ButtonVariant.TERTIARY);
         Button remove = new Button(getTranslation("members.remove"), e -> {
-            ConfirmDialog confirm = new ConfirmDialog(getTranslation("members.remove.title"),
-                    getTranslation("members.remove.text", m.getUser().getDisplayName()),
-                    getTranslation("members.remove"), ev -> run(() -> members.remove(m.getId())));
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setHeader(getTranslation("members.remove.title"));
+            confirm.setText(getTranslation("members.remove.text", m.getUser().getDisplayName()));
+            Button yes = new Button(getTranslation("members.remove"), ev -> {
+                confirm.close();
+                run(() -> members.remove(m.getId()));
+            });
+            yes.setId("member-remove-confirm");
+            yes.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
+            confirm.setConfirmButton(yes);
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("action.cancel"));
-            confirm.setConfirmButtonTheme("error primary");
             confirm.open();
         });
+        remove.setId("member-remove-" + m.getUser().getEmail());
         remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         actions.add(role, remove);
         return actions;

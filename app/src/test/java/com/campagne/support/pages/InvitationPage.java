@@ -21,6 +21,13 @@ public class InvitationPage extends PublicPage {
         return byId("invitation-text").innerText().trim();
     }
 
+    /** Joins as the existing user the invitation is for, who proves it with their password. */
+    public LoginPage acceptAsExistingUser(String password) {
+        type("invitation-password", password);
+        byId("invitation-accept").click();
+        return LoginPage.current(page);
+    }
+
     /** Joins as a new user; the app then shows the login page. */
     public LoginPage acceptAsNewUser(String name, String password) {
         type("invitation-name", name);

@@ -38,6 +38,13 @@ public class LoginPage extends PublicPage {
         }
     }
 
+    /** Ticks "stay logged in on this device". */
+    public LoginPage rememberMe() {
+        byId("remember-me").locator("input").check();
+        waitForVaadin();
+        return this;
+    }
+
     /** Submits the form (the browser posts it and follows the answer's redirect). */
     public LoginPage submit(String email, String password) {
         Locator username = page.locator("vaadin-login-form input[name=username]");

@@ -26,6 +26,20 @@ public class MembersPage extends Shell {
         return new InviteDialog();
     }
 
+    /** Removes the member with this address from the team, confirming in the dialog. */
+    public MembersPage remove(String email) {
+        int before = memberCount();
+        page.locator("[id='member-remove-" + email + "']").click();
+        click("member-remove-confirm");
+        page.waitForCondition(() -> memberCount() == before - 1);
+        return this;
+    }
+
+    /** How many members the team list holds. */
+    public int memberCount() {
+        return ((Number) byId("members-grid").evaluate("g => g.size")).intValue();
+    }
+
     /** The e-mail addresses with a pending invitation. */
     public List<String> pendingInvitations() {
         if (!byId("invitations-grid").isVisible()) {

@@ -24,6 +24,34 @@ public abstract class Shell extends VaadinPage {
         return byId("tenant-name").innerText().trim();
     }
 
+    /** The organisations offered by the switcher ("Name · Role"), empty when the user has only one. */
+    public List<String> tenantChoices() {
+        if (!byId("tenant-switcher").isVisible()) {
+            return List.of();
+        }
+        byId("tenant-switcher").click();
+        Locator options = page.getByRole(AriaRole.OPTION);
+        options.first().waitFor();
+        List<String> choices = options.allInnerTexts().stream().map(String::trim).toList();
+        page.keyboard().press("Escape");
+        waitForVaadin();
+        return choices;
+    }
+
+    /** The organisation currently chosen in the switcher ("Name · Role"). */
+    public String currentTenantChoice() {
+        return byId("tenant-switcher").locator("vaadin-select-value-button").innerText().trim();
+    }
+
+    /** Switches to the organisation whose name starts the switcher's entry; the app reloads on the clients. */
+    public ClientsPage switchTenant(String organization) {
+        byId("tenant-switcher").click();
+        Locator option = page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(organization)).first();
+        page.waitForNavigation(option::click); // the app reloads the page in the new organisation
+        waitForVaadin();
+        return ClientsPage.current(page);
+    }
+
     /** The entries of the user menu (opened, read, closed). */
     public List<String> userMenuEntries() {
         page.locator("#user-menu vaadin-menu-bar-button").first().click();
