@@ -1,8 +1,5 @@
 package com.campagne.tenancy;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /** What a member may do in a tenant. */
 public enum Role {
     /** Created the tenant; everything, including removing admins. */
@@ -24,8 +21,6 @@ public enum Role {
     public static final String CLIENT_VIEWER_NAME = "CLIENT_VIEWER";
     /** Installation-wide operator; not a tenant role. */
     public static final String PLATFORM_ADMIN_NAME = "PLATFORM_ADMIN";
-
-    public static final Set<Role> STAFF = EnumSet.of(OWNER, ADMIN, MANAGER, CONTRIBUTOR);
 
     public boolean canManageMembers() {
         return this == OWNER || this == ADMIN;

@@ -3,6 +3,8 @@ package com.campagne.base.ui;
 import com.campagne.accounts.AccountService;
 import com.campagne.accounts.AccountUserDetailsService;
 import com.campagne.accounts.ui.AccountView;
+import com.campagne.audit.AuditAction;
+import com.campagne.audit.AuditService;
 import com.campagne.audit.ui.AuditLogView;
 import com.campagne.base.security.CampagneUser;
 import com.campagne.base.security.CurrentUser;
@@ -39,8 +41,11 @@ import java.util.List;
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    private final AuditService audit;
+
     public MainLayout(AuthenticationContext authentication, AccountUserDetailsService accounts,
-                      AccountService accountService) {
+                      AccountService accountService, AuditService audit) {
+        this.audit = audit;
         CampagneUser user = CurrentUser.require();
         setPrimarySection(Section.DRAWER);
 
@@ -119,7 +124,12 @@ public class MainLayout extends AppLayout {
         who.setAlignItems(FlexComponent.Alignment.CENTER);
         var root = menu.addItem(who);
         root.getSubMenu().addItem(getTranslation("nav.account"), e -> UI.getCurrent().navigate(AccountView.class));
-        var logout = root.getSubMenu().addItem(getTranslation("nav.logout"), e -> authentication.logout());
+        var logout = root.getSubMenu().addItem(getTranslation("nav.logout"), e -> {
+            if (user.tenant() != null) {
+                audit.record(AuditAction.SIGN_OUT, user.email(), null);
+            }
+            authentication.logout();
+        });
         logout.setId("logout");
         return menu;
     }
