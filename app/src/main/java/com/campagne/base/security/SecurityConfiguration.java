@@ -89,7 +89,7 @@ public class SecurityConfiguration {
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                .requestMatchers("/images/**", "/favicon.ico").permitAll());
+                .requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         http.rememberMe(r -> r.rememberMeServices(rememberMe).key(rememberMe.getKey()));
         http.sessionManagement(s -> s

@@ -6,9 +6,10 @@ import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 
-/** Page-wide settings: the Lumo theme and the document language. */
+/** Page-wide settings: the Lumo theme and Campagne's few global styles. */
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
+@StyleSheet("styles/campagne.css")
 @Meta(name = "referrer", content = "strict-origin-when-cross-origin")
 public class AppShell implements AppShellConfigurator {
 
