@@ -43,8 +43,15 @@ public class TenantSettingsService {
         if (name == null || name.isBlank() || name.trim().length() > 200) {
             throw new IllegalArgumentException("settings.name.invalid");
         }
-        Currency.getInstance(currency); // throws on an unknown code
-        ZoneId.of(timeZone);
+        if (locale == null || currency == null || timeZone == null) {
+            throw new IllegalArgumentException("settings.invalid");
+        }
+        try {
+            Currency.getInstance(currency);
+            ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("settings.invalid", e);
+        }
         if (logo != null && (logo.length > LogoUpload.MAX_BYTES || !LogoUpload.TYPES.contains(logoType))) {
             throw new IllegalArgumentException("settings.logo.invalid");
         }
