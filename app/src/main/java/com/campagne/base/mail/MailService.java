@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Sends the app's e-mails by SMTP when {@code spring.mail.host} is set. With no SMTP server (the
@@ -31,6 +32,9 @@ import java.util.UUID;
 public class MailService {
 
     private static final Logger log = LoggerFactory.getLogger(MailService.class);
+
+    /** A local part, an @ and a domain with a dot (RFC 822 alone accepts "jean@localhost"). */
+    private static final Pattern DELIVERABLE = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
 
     private final ObjectProvider<JavaMailSender> sender;
     private final CampagneProperties properties;
@@ -67,8 +71,14 @@ public class MailService {
         }
     }
 
-    /** Whether mail can be sent to {@code address} (RFC 822 syntax: no "..", no leading or trailing dot…). */
+    /**
+     * Whether mail can be sent to {@code address}: the one check of an e-mail address in the app
+     * (a dotted domain, at most 254 characters, and RFC 822 syntax: no "..", no leading dot…).
+     */
     public static boolean accepts(String address) {
+        if (address == null || address.length() > 254 || !DELIVERABLE.matcher(address).matches()) {
+            return false;
+        }
         try {
             new InternetAddress(address, true).validate();
             return true;
