@@ -29,4 +29,6 @@ public interface ClientRepository extends JpaRepository<Client, UUID> {
     long countSearch(String search, boolean archived, boolean restricted, Collection<UUID> allowed);
 
     List<Client> findByArchivedAtIsNullOrderByNameAsc();
+
+    boolean existsByIdIn(Collection<UUID> ids);
 }

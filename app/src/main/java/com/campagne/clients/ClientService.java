@@ -56,6 +56,14 @@ public class ClientService {
         return clients.countSearch(normalize(search), archived, v.restricted(), v.allowed());
     }
 
+    /** Whether the user can see any client at all, archived or not (decides the empty state). */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public boolean anyVisible() {
+        Visibility v = visibility();
+        return v.restricted() ? clients.existsByIdIn(v.allowed()) : clients.count() > 0;
+    }
+
     /** The client if it exists in the current tenant and the user may see it. */
     @Transactional(readOnly = true)
     @PermitAll

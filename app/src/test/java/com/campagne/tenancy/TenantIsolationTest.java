@@ -316,11 +316,27 @@ class TenantIsolationTest extends IntegrationTest {
     }
 
     @Test
+    void anAgencyWithoutClientsSeesNoneOfTheOthers() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String email = "celine-" + run + "@isolation.test";
+        signup.signUp(new SignupService.SignupRequest(TenantKind.AGENCY, "Agence Gamma " + run, "Céline Gamma",
+                email, PASSWORD, Locale.FRENCH));
+        verifyEmail(email);
+        as(accounts.loadUserByUsername(email), () -> {
+            assertThat(clientService.anyVisible()).as("other tenants have clients; this one has none").isFalse();
+            assertThat(clientService.count("", false)).isZero();
+            assertThat(clientService.count("", true)).isZero();
+        });
+        as(ownerA, () -> assertThat(clientService.anyVisible()).isTrue());
+    }
+
+    @Test
     void aClientViewerSeesOnlyTheClientsGrantedToThem() {
         as(viewerA, () -> {
             assertThat(clientService.search("", false, Pageable.unpaged())).extracting(Client::getId)
                     .containsExactly(clientA1);
             assertThat(clientService.count("", false)).isEqualTo(1);
+            assertThat(clientService.anyVisible()).isTrue();
             assertThat(clientService.find(clientA1)).isPresent();
             assertThat(clientService.find(clientA2)).isEmpty();
             assertThat(clientService.find(clientB)).isEmpty();

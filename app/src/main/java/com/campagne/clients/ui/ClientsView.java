@@ -76,7 +76,8 @@ public class ClientsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("client.updatedAt")).setFlexGrow(1);
         grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.setItems(query -> clients.search(search.getValue(), showArchived.getValue(),
-                VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+                        VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) clients.count(search.getValue(), showArchived.getValue()));
         grid.addItemClickListener(e -> getUI().ifPresent(ui ->
                 ui.navigate(ClientEditorView.class, e.getItem().getId().toString())));
 
@@ -87,14 +88,13 @@ public class ClientsView extends VerticalLayout implements HasDynamicTitle {
         empty = new EmptyState(VaadinIcon.BRIEFCASE, getTranslation("clients.empty.title"),
                 getTranslation(canEdit ? "clients.empty.text" : "clients.empty.viewer"), firstClient);
         empty.setId("clients-empty");
+        boolean anyAtAll = clients.anyVisible();
+        empty.setVisible(!anyAtAll);
+        grid.setVisible(anyAtAll);
         add(toolbar, empty, grid);
-        refresh();
     }
 
     private void refresh() {
-        boolean anyAtAll = clients.count("", false) + clients.count("", true) > 0;
-        empty.setVisible(!anyAtAll);
-        grid.setVisible(anyAtAll);
         grid.getDataProvider().refreshAll();
     }
 
