@@ -20,15 +20,18 @@ class ScreenshotsBrowserTest extends BrowserTest {
 
     private record Texts(String browserLocale, Locale userLocale, String code, String signupTitle,
                          String signupError, String loginTitle, String loginError, String emptyTitle,
-                         String newClient, String viewerRole, String membersTitle) {
+                         String newClient, String viewerRole, String membersTitle, String organisationScreen,
+                         String auditScreen, String auditEntry, String accountScreen) {
     }
 
     private static final Texts FRENCH = new Texts("fr-FR", Locale.FRENCH, "fr", "Créer votre espace",
             "Indiquez le nom de votre organisation.", "Connexion", "Adresse e-mail ou mot de passe incorrect",
-            "Ajoutez votre premier client", "Nouveau client", "Client (lecture seule)", "Équipe");
+            "Ajoutez votre premier client", "Nouveau client", "Client (lecture seule)", "Équipe",
+            "Fuseau horaire", "Journal d’audit", "Client créé", "Changer le mot de passe");
     private static final Texts ENGLISH = new Texts("en-GB", Locale.ENGLISH, "en", "Create your workspace",
             "Enter the name of your organisation.", "Log in", "Wrong e-mail address or password",
-            "Add your first client", "New client", "Client (read-only)", "Team");
+            "Add your first client", "New client", "Client (read-only)", "Team",
+            "Time zone", "Audit log", "Client created", "Change password");
 
     @Test
     void frenchScreens() {
@@ -84,5 +87,18 @@ class ScreenshotsBrowserTest extends BrowserTest {
         screenshot(page, prefix + "08-invite-dialog");
         invite.clients("Hôtel des Alpes").send();
         screenshot(page, prefix + "09-members");
+
+        otherScreen("/settings/organization", t.organisationScreen(), prefix + "10-organisation");
+        otherScreen("/settings/audit", t.auditScreen(), prefix + "11-audit");
+        assertThat(page.locator("#audit-grid").innerText()).contains(t.auditEntry());
+        otherScreen("/account", t.accountScreen(), prefix + "12-account");
+    }
+
+    /** Opens a screen of the shell, checks a text of it in the expected language, takes its picture. */
+    private void otherScreen(String path, String expectedText, String name) {
+        page.navigate(baseUrl() + path);
+        waitForVaadin(page);
+        assertThat(page.locator("body").innerText()).contains(expectedText);
+        screenshot(page, name);
     }
 }

@@ -29,8 +29,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("audit.when")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.action." + e.getAction().name()))
                 .setHeader(getTranslation("audit.what")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::getActorEmail).setHeader(getTranslation("audit.who")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::getTarget).setHeader(getTranslation("audit.target")).setFlexGrow(1);
+        grid.addColumn(AuditEvent::getActorEmail).setHeader(getTranslation("audit.who")).setFlexGrow(2);
+        grid.addColumn(AuditEvent::getTarget).setHeader(getTranslation("audit.target")).setFlexGrow(2);
         grid.addColumn(AuditEvent::getDetails).setHeader(getTranslation("audit.details")).setFlexGrow(1);
         grid.setItems(query -> audit.latest(query.getOffset(), query.getLimit()).stream(), query -> (int) audit.count());
         add(new H2(getTranslation("audit.title")), grid);
