@@ -1,0 +1,2 @@
+/** The conformance test kit for connector plugins. */
+package com.campagne.connectors.testkit;
