@@ -25,4 +25,14 @@ public interface RecordSink {
      * @param state an opaque text the connector understands ({@code {"cursor":"2026-11-22"}}…)
      */
     void checkpoint(String state);
+
+    /**
+     * Reports an input the connector skipped because it could not make a valid record of it (a bad
+     * line of an uploaded file…); the host lists it in the sync history for the user.
+     *
+     * @param where  where the input was ({@code ligne 42}, {@code line 42}), in the user's words
+     * @param reason why it was skipped
+     */
+    default void reject(Text where, Text reason) {
+    }
 }
