@@ -151,6 +151,8 @@ public final class RecordingSink implements RecordSink {
     public static final class TooManyRecordsException extends RuntimeException {
 
         /**
+         * The exception for a read that reached the limit.
+         *
          * @param limit the limit that was reached
          */
         public TooManyRecordsException(int limit) {
