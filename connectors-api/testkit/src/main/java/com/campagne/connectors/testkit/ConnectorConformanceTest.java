@@ -226,14 +226,16 @@ public abstract class ConnectorConformanceTest {
     }
 
     /**
-     * The settings declaration is usable as a form: defaults valid, choices distinct, and within each
-     * group no two settings at the same position.
+     * The settings declaration is usable as a form: defaults valid, choices distinct, one text per
+     * group, and within a group that orders its settings no two at the same position (a group whose
+     * settings all keep order 0 is shown in declaration order).
      */
     @Test
     @Order(2)
     protected void settingsDeclarationIsValid() {
         ConnectorSpec spec = connector0().spec();
-        Map<String, Set<Integer>> ordersByGroup = new HashMap<>();
+        Map<String, List<SettingField>> byGroup = new HashMap<>();
+        Map<String, Text> groupTexts = new HashMap<>();
         for (SettingField field : spec.settings()) {
             if (field.defaultValue() != null) {
                 assertThat(field.validate(field.defaultValue())).as("validation of the default of %s", field.key())
@@ -245,11 +247,20 @@ public abstract class ConnectorConformanceTest {
                         .as("distinct choice values of %s", field.key()).isEqualTo(field.choices().size());
             }
             String group = field.group() == null ? "" : field.group().en();
-            assertThat(ordersByGroup.computeIfAbsent(group, g -> new HashSet<>()).add(field.order()))
-                    .as("setting %s has a position of its own in group \"%s\" (order %d is taken)", field.key(), group,
-                            field.order())
-                    .isTrue();
+            if (field.group() != null) {
+                assertThat(groupTexts.computeIfAbsent(group, g -> field.group()))
+                        .as("French text of group \"%s\" (one group, one text)", group).isEqualTo(field.group());
+            }
+            byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(field);
         }
+        byGroup.forEach((group, fields) -> {
+            if (fields.stream().anyMatch(f -> f.order() != 0)) {
+                assertThat(fields.stream().map(SettingField::order).distinct().count())
+                        .as("positions in group \"%s\" (each setting its own order: %s)", group,
+                                fields.stream().map(f -> f.key() + "=" + f.order()).toList())
+                        .isEqualTo(fields.size());
+            }
+        });
     }
 
     /**

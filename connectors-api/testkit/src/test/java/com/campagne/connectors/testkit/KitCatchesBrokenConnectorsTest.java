@@ -34,6 +34,8 @@ class KitCatchesBrokenConnectorsTest {
                 Arguments.of(NegativeClicks.class, Set.of("fullReadEmitsValidRecordsOfTheRequestedAccountsAndStreams")),
                 Arguments.of(NoCheckpoint.class, Set.of("fullReadCheckpointsAtLeastOnce")),
                 Arguments.of(IncrementalIgnoresState.class, Set.of("incrementalReadFromTheLastStateEmitsNothingNew")),
+                Arguments.of(SloppySpec.class, Set.of("specIsValid")),
+                Arguments.of(ClashingOrder.class, Set.of("settingsDeclarationIsValid")),
                 Arguments.of(Leaky.class, Set.of("connectorDependsOnTheConnectorsApiOnly")));
     }
 
@@ -121,6 +123,20 @@ class KitCatchesBrokenConnectorsTest {
         @Override
         Set<Fault> faults() {
             return Set.of(Fault.INCREMENTAL_IGNORES_STATE);
+        }
+    }
+
+    static class SloppySpec extends SampleKit {
+        @Override
+        Set<Fault> faults() {
+            return Set.of(Fault.SLOPPY_SPEC);
+        }
+    }
+
+    static class ClashingOrder extends SampleKit {
+        @Override
+        Set<Fault> faults() {
+            return Set.of(Fault.CLASHING_ORDER);
         }
     }
 

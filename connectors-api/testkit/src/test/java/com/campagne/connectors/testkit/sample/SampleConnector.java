@@ -41,7 +41,11 @@ public class SampleConnector implements Connector {
         /** Never checkpoints. */
         NO_CHECKPOINT,
         /** An incremental read re-reads the whole range with other figures. */
-        INCREMENTAL_IGNORES_STATE
+        INCREMENTAL_IGNORES_STATE,
+        /** A version that is not semantic, and an English-only name. */
+        SLOPPY_SPEC,
+        /** Two settings of a group at the same position. */
+        CLASHING_ORDER
     }
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -58,10 +62,12 @@ public class SampleConnector implements Connector {
 
     @Override
     public ConnectorSpec spec() {
-        return new ConnectorSpec("sample", Text.of("Exemple", "Sample"), Text.of("Pour tester le kit.", "To test the kit."),
-                "1.0.0", Category.AD_NETWORK, null, null,
+        boolean sloppy = faults.contains(Fault.SLOPPY_SPEC);
+        return new ConnectorSpec("sample", Text.of(sloppy ? " " : "Exemple", "Sample"),
+                Text.of("Pour tester le kit.", "To test the kit."),
+                sloppy ? "1.0" : "1.0.0", Category.AD_NETWORK, null, null,
                 List.of(SettingField.text("accountName", Text.of("Nom", "Name")).asRequired().defaultValue("Exemple")
-                                .group(Text.of("Compte", "Account"), 1),
+                                .group(Text.of("Compte", "Account"), faults.contains(Fault.CLASHING_ORDER) ? 2 : 1),
                         SettingField.secret("apiKey", Text.of("Clé", "Key")).asRequired().group(Text.of("Compte", "Account"), 2)),
                 null);
     }
