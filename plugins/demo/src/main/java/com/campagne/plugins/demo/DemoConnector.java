@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * invented French business, with a year of deterministic daily figures — weekly rhythm, Black Friday
  * and Christmas, a campaign launched mid-way, another paused, a one-day spend spike.
  *
- * <p>The history ends yesterday (Paris time) and starts {@code historyDays} before; its events are
- * placed relative to it. The state remembers both the last full day read and the start, so
- * incremental reads continue the same history day after day.
+ * <p>A full read plans the history over the {@code historyDays} before today (Paris time) and places
+ * its events in it. The state remembers both the last full day read and the history's start, so
+ * incremental reads continue the same history day after day, its events where they were.
  */
 @Extension
 public class DemoConnector implements Connector {
@@ -142,7 +142,7 @@ public class DemoConnector implements Connector {
     }
 
     private static DemoDataset dataset(Settings settings, LocalDate start, LocalDate end) {
-        return new DemoDataset(profile(settings), seed(settings), start, end);
+        return new DemoDataset(profile(settings), seed(settings), start, historyDays(settings), end);
     }
 
     private static LocalDate yesterday(ConnectorContext context) {

@@ -28,9 +28,10 @@ import java.util.SplittableRandom;
 /**
  * The demo figures of one profile over one history, as pure functions of (seed, profile, history,
  * day, campaign): the same question always gets the same answer, whatever the order of reading.
- * The history runs from {@code start} (included) to {@code end} (the last full day, included); its
- * events are placed relative to it: a campaign launched in the middle, one paused three weeks
- * before the end, a spend spike at 70 %.
+ * The history starts on {@code start} and is planned over {@code historyDays}: its events sit at
+ * fixed points of that plan — a campaign launched in the middle, one paused three weeks before the
+ * planned end, a spend spike at 70 % — so they stay put while later days are read. Figures exist
+ * from {@code start} to {@code end} (the last full day), included.
  */
 final class DemoDataset {
 
@@ -41,19 +42,20 @@ final class DemoDataset {
     private final long seed;
     private final LocalDate start;
     private final LocalDate end;
+    private final int historyDays;
     private final LocalDate launch;
     private final LocalDate pause;
     private final LocalDate spike;
 
-    DemoDataset(DemoProfile profile, long seed, LocalDate start, LocalDate end) {
+    DemoDataset(DemoProfile profile, long seed, LocalDate start, int historyDays, LocalDate end) {
         this.profile = profile;
         this.seed = seed;
         this.start = start;
         this.end = end;
-        long days = Math.max(1, ChronoUnit.DAYS.between(start, end));
-        this.launch = start.plusDays(days / 2);
-        this.pause = end.minusDays(21);
-        this.spike = start.plusDays(days * 7 / 10);
+        this.historyDays = Math.max(1, historyDays);
+        this.launch = start.plusDays(this.historyDays / 2);
+        this.pause = start.plusDays(this.historyDays).minusDays(21);
+        this.spike = start.plusDays(this.historyDays * 7L / 10);
     }
 
     LocalDate start() {
@@ -85,10 +87,17 @@ final class DemoDataset {
             switch (plan.timing()) {
                 case ALWAYS -> campaigns.add(new CampaignRecord(plan.accountId(), plan.id(), plan.name(),
                         EntityStatus.ACTIVE, plan.channel(), start, null));
-                case LAUNCH -> campaigns.add(new CampaignRecord(plan.accountId(), plan.id(), plan.name(),
-                        EntityStatus.ACTIVE, plan.channel(), launch, null));
-                case PAUSED_RECENTLY -> campaigns.add(new CampaignRecord(plan.accountId(), plan.id(), plan.name(),
-                        EntityStatus.PAUSED, plan.channel(), start, pause));
+                case LAUNCH -> {
+                    if (!launch.isAfter(end)) {
+                        campaigns.add(new CampaignRecord(plan.accountId(), plan.id(), plan.name(),
+                                EntityStatus.ACTIVE, plan.channel(), launch, null));
+                    }
+                }
+                case PAUSED_RECENTLY -> campaigns.add(pause.isBefore(end)
+                        ? new CampaignRecord(plan.accountId(), plan.id(), plan.name(), EntityStatus.PAUSED,
+                        plan.channel(), start, pause)
+                        : new CampaignRecord(plan.accountId(), plan.id(), plan.name(), EntityStatus.ACTIVE,
+                        plan.channel(), start, null));
                 default -> {
                     for (int year = start.getYear() - 1; year <= end.getYear(); year++) {
                         LocalDate[] window = window(plan.timing(), year);
@@ -416,8 +425,7 @@ final class DemoDataset {
     }
 
     private double progress(LocalDate day) {
-        double days = Math.max(1, ChronoUnit.DAYS.between(start, end));
-        return Math.clamp(ChronoUnit.DAYS.between(start, day) / days, 0, 1);
+        return Math.clamp(ChronoUnit.DAYS.between(start, day) / (double) historyDays, 0, 1);
     }
 
     private BigDecimal value(BigDecimal conversions, SplittableRandom random) {

@@ -63,9 +63,9 @@ class DemoConnectorTest {
     @Test
     void theSameSeedGivesTheSameFiguresAndAnotherSeedOthers() {
         LocalDate day = LocalDate.of(2026, 10, 14);
-        DemoDataset a = new DemoDataset(DemoProfile.ECOMMERCE, 42, YESTERDAY.minusDays(365), YESTERDAY);
-        DemoDataset b = new DemoDataset(DemoProfile.ECOMMERCE, 42, YESTERDAY.minusDays(365), YESTERDAY);
-        DemoDataset c = new DemoDataset(DemoProfile.ECOMMERCE, 7, YESTERDAY.minusDays(365), YESTERDAY);
+        DemoDataset a = new DemoDataset(DemoProfile.ECOMMERCE, 42, YESTERDAY.minusDays(365), 365, YESTERDAY);
+        DemoDataset b = new DemoDataset(DemoProfile.ECOMMERCE, 42, YESTERDAY.minusDays(365), 365, YESTERDAY);
+        DemoDataset c = new DemoDataset(DemoProfile.ECOMMERCE, 7, YESTERDAY.minusDays(365), 365, YESTERDAY);
         assertThat(a.rows(DemoProfile.GOOGLE, day)).isEqualTo(b.rows(DemoProfile.GOOGLE, day))
                 .isNotEqualTo(c.rows(DemoProfile.GOOGLE, day));
     }
@@ -158,6 +158,21 @@ class DemoConnectorTest {
                 .allSatisfy(r -> assertThat(r.date()).isEqualTo(YESTERDAY.plusDays(1)));
         assertThat(incremental.lastState()).contains("\"lastDay\":\"" + YESTERDAY.plusDays(1) + "\"")
                 .contains("\"start\":\"" + YESTERDAY.minusDays(365) + "\"");
+    }
+
+    @Test
+    void laterIncrementalReadsKeepTheEventsWhereTheyWere() {
+        RecordingSink full = fullYear("ecommerce", NEW_YEAR);
+        Clock tenDaysLater = Clock.offset(NEW_YEAR, java.time.Duration.ofDays(10));
+        RecordingSink later = new RecordingSink();
+        connector.read(TestContext.of(Map.of()).withClock(tenDaysLater),
+                new ReadRequest(Settings.of(Map.of("profile", "ecommerce", "historyDays", "365")), ALL_ACCOUNTS,
+                        Set.of(Stream.values()), YESTERDAY.minusDays(364), YESTERDAY.plusDays(10),
+                        full.lastState()), later);
+        assertThat(later.records(CampaignRecord.class)).containsAll(full.records(CampaignRecord.class));
+        assertThat(later.records(MetricRow.class)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.date()).isAfter(YESTERDAY))
+                .noneSatisfy(r -> assertThat(r.campaignId()).isEqualTo("gads-search-deco"));
     }
 
     private static List<MetricRow> rows(RecordingSink sink, String accountId) {
