@@ -5,7 +5,6 @@ import com.campagne.connectors.api.schema.Channel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +147,9 @@ enum Preset {
         this.label = label;
         this.defaultChannel = defaultChannel;
         Map<String, Field> columns = new HashMap<>();
-        new EnumMap<>(names).forEach((field, list) -> list.forEach(n -> columns.putIfAbsent(Norm.header(n), field)));
+        for (Field field : Field.values()) { // in field order, so a name shared by two fields goes to the first
+            names.getOrDefault(field, List.of()).forEach(n -> columns.putIfAbsent(Norm.header(n), field));
+        }
         this.columns = Map.copyOf(columns);
     }
 
