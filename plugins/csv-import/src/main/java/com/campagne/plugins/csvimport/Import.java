@@ -207,8 +207,7 @@ final class Import {
             return null;
         }
         String first = row.first();
-        if (first.startsWith("#") || first.startsWith("©") || first.startsWith("(c)")
-                || TOTAL.matcher(Norm.basic(first)).matches()) {
+        if (first.startsWith("#") || first.startsWith("©") || first.startsWith("(c)") || total(first)) {
             if (firstPass && !first.startsWith("#")) {
                 totalsSkipped++;
             }
@@ -375,6 +374,12 @@ final class Import {
     private static final class Money {
         String headerCurrency;
         String symbol;
+    }
+
+    /** "Total : compte", "Total: Account", "Totaux", "Grand total", "Summary"… */
+    private static boolean total(String first) {
+        char c = Character.toLowerCase(first.charAt(0));
+        return (c == 't' || c == 's' || c == 'g' || c == 'r') && TOTAL.matcher(Norm.basic(first)).matches();
     }
 
     /** A line whose dimension columns are all empty sums the others: a total, not data. */

@@ -64,6 +64,8 @@ final class Values {
             "nd", "(not set)", "(non defini)", "null", "none", "?");
     private static final Map<String, String> SYMBOLS = Map.of("€", "EUR", "$", "USD", "US$", "USD", "£", "GBP",
             "CHF", "CHF", "CA$", "CAD", "¥", "JPY");
+    private static final Pattern LEADING_CURRENCY = Pattern.compile("^(US\\$|CA\\$|[€$£¥]|[A-Z]{3}(?![A-Za-z]))");
+    private static final Pattern TRAILING_CURRENCY = Pattern.compile("(?<![A-Za-z])(US\\$|CA\\$|[€$£¥]|[A-Z]{3})$");
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}([T ].*)?");
     private static final Pattern YMD_SLASH = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})( .*)?");
     private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{2}|\\d{4})( .*)?");
@@ -140,13 +142,13 @@ final class Values {
         }
         String currency = null;
         // A symbol or code before or after: "€ 12", "12 €", "EUR 12", "12,50 EUR", "$1,234.56".
-        for (int pass = 0; pass < 2; pass++) {
-            Matcher lead = Pattern.compile("^(US\\$|CA\\$|[€$£¥]|[A-Z]{3}(?![A-Za-z]))").matcher(s);
+        for (int pass = 0; pass < 2 && !plainDigits(s); pass++) {
+            Matcher lead = LEADING_CURRENCY.matcher(s);
             if (lead.find()) {
                 currency = currency(lead.group(1));
                 s = Norm.trim(s.substring(lead.end()));
             }
-            Matcher trail = Pattern.compile("(?<![A-Za-z])(US\\$|CA\\$|[€$£¥]|[A-Z]{3})$").matcher(s);
+            Matcher trail = TRAILING_CURRENCY.matcher(s);
             if (trail.find()) {
                 currency = currency(trail.group(1));
                 s = Norm.trim(s.substring(0, trail.start()));
@@ -177,6 +179,17 @@ final class Values {
         }
         BigDecimal value = new BigDecimal(plain);
         return new Number(negative ? value.negate() : value, currency, percent);
+    }
+
+    /** Whether the text holds only digits, separators and spaces (no sign or currency to strip). */
+    private static boolean plainDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != ',' && !Norm.blank(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The digits with a '.' decimal mark and no grouping, or {@code null} when not a number. */
