@@ -338,4 +338,18 @@ class CsvImportConnectorTest {
         assertThat(catalog.streams()).containsExactlyInAnyOrder(Stream.ACCOUNTS, Stream.CAMPAIGNS, Stream.DAILY_METRICS);
         assertThat(List.of(catalog.accounts().getFirst().problems())).containsExactly(List.of());
     }
+
+    @Test
+    void aFileTellsHowItWritesAmbiguousDatesAndNumbers() {
+        String usDates = "Jour;Campagne;Clics\n11/05/2026;Marque;1\n11/23/2026;Marque;2\n";
+        Fixtures.Sink sink = read(settings(Fixtures.bytes("us.csv", usDates.getBytes(StandardCharsets.UTF_8))));
+        assertThat(sink.rows()).extracting(MetricRow::date)
+                .containsExactly(LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 23));
+
+        String frenchNumbers = "Day,Campaign,Cost\n2026-11-01,Brand,\"1,234\"\n2026-11-02,Brand,\"12,5\"\n";
+        sink = read(settings(Fixtures.bytes("fr.csv", frenchNumbers.getBytes(StandardCharsets.UTF_8))));
+        assertThat(sink.rows()).extracting(r -> r.measures().cost())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("1.234"), new BigDecimal("12.5"));
+    }
 }
