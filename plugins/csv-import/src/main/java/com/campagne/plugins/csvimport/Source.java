@@ -215,10 +215,10 @@ final class Source implements Closeable {
                 oddZero++;
             }
         }
-        if (oddZero > pairs * 0.9 && evenZero == 0) {
+        if (oddZero > pairs * 0.9 && evenZero < pairs * 0.05) {
             return StandardCharsets.UTF_16LE;
         }
-        if (evenZero > pairs * 0.9 && oddZero == 0) {
+        if (evenZero > pairs * 0.9 && oddZero < pairs * 0.05) {
             return StandardCharsets.UTF_16BE;
         }
         return null;
