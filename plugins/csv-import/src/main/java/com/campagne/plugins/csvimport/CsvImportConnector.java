@@ -19,7 +19,6 @@ import org.pf4j.Extension;
 
 import java.io.IOException;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -156,7 +155,11 @@ public class CsvImportConnector implements Connector {
             if (!request.accountIds().contains(file.accountId())) {
                 return;
             }
-            file.emit(sink, request.streams());
+            long outside = file.emit(sink, request.streams(), request.from(), request.to());
+            if (outside > 0) {
+                context.logger().info("{} line(s) of {} outside {} – {} not imported", outside, source.name,
+                        request.from(), request.to());
+            }
         } catch (IOException e) {
             throw unreadable(e);
         }
@@ -223,8 +226,4 @@ public class CsvImportConnector implements Connector {
                 "The file could not be read: " + e.getMessage()), e);
     }
 
-    /** For tests: the date of the French messages. */
-    static String french(LocalDate date) {
-        return FRENCH_DATE.format(date);
-    }
 }

@@ -173,10 +173,14 @@ final class Import {
     }
 
     /**
-     * The second pass: the account, the campaigns, then every good line, and the state once at the
-     * end; bad lines are reported to the sink (only reached when bad lines are to be skipped).
+     * The second pass: the account, the campaigns, then every good line of the requested days, and
+     * the state once at the end; bad lines are reported to the sink (only reached when bad lines are
+     * to be skipped).
+     *
+     * @return how many good lines were outside the requested days
      */
-    void emit(RecordSink sink, Set<Stream> streams) throws IOException {
+    long emit(RecordSink sink, Set<Stream> streams, LocalDate from, LocalDate to) throws IOException {
+        long outside = 0;
         if (streams.contains(Stream.ACCOUNTS)) {
             sink.accept(account());
         }
@@ -191,11 +195,16 @@ final class Import {
                 if (outcome instanceof Problem problem) {
                     sink.reject(problem.where(), problem.reason());
                 } else if (outcome instanceof Converted converted && streams.contains(Stream.DAILY_METRICS)) {
-                    sink.accept(converted.row);
+                    if (converted.row.date().isBefore(from) || converted.row.date().isAfter(to)) {
+                        outside++; // the host asked for other days (the connector contract reads a range)
+                    } else {
+                        sink.accept(converted.row);
+                    }
                 }
             }
         }
         sink.checkpoint(source.fingerprint);
+        return outside;
     }
 
     private record Converted(MetricRow row, String campaignName, EntityStatus status) {

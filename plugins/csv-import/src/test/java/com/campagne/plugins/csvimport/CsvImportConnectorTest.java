@@ -352,4 +352,15 @@ class CsvImportConnectorTest {
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("1.234"), new BigDecimal("12.5"));
     }
+
+    @Test
+    void readsTheRequestedDaysOnly() {
+        Settings settings = settings(resource("google-ads-fr.tsv"));
+        Fixtures.Sink sink = new Fixtures.Sink();
+        connector.read(context(), new com.campagne.connectors.api.ReadRequest(settings, java.util.Set.of("csv-import"),
+                Fixtures.ALL_STREAMS, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30), null), sink);
+        assertThat(sink.rows()).extracting(MetricRow::date).containsOnly(LocalDate.of(2026, 11, 2)).hasSize(2);
+        assertThat(sink.campaigns()).hasSize(2);
+        assertThat(sink.checkpoints).hasSize(1);
+    }
 }

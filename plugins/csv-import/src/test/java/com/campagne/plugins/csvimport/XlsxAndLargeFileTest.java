@@ -1,6 +1,7 @@
 package com.campagne.plugins.csvimport;
 
 import com.campagne.connectors.api.BadSettingsException;
+import com.campagne.connectors.api.ReadRequest;
 import com.campagne.connectors.api.RecordSink;
 import com.campagne.connectors.api.Settings;
 import com.campagne.connectors.api.Text;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Set;
 
 import static com.campagne.plugins.csvimport.Fixtures.context;
 import static com.campagne.plugins.csvimport.Fixtures.request;
@@ -131,7 +133,9 @@ class XlsxAndLargeFileTest {
         Settings settings = settings(generated(lines));
         long[] counts = new long[3];
         long[] clicks = new long[1];
-        connector.read(context(), request(settings, "csv-import", null), new RecordSink() {
+        ReadRequest request = new ReadRequest(settings, Set.of("csv-import"), Fixtures.ALL_STREAMS,
+                LocalDate.of(2000, 1, 1), LocalDate.of(2030, 12, 31), null);
+        connector.read(context(), request, new RecordSink() {
             @Override
             public void accept(MarketingRecord record) {
                 if (record instanceof MetricRow row) {
