@@ -123,8 +123,6 @@ final class Import {
                     learn(converted);
                 }
             }
-        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
-            throw Source.notAReport();
         }
     }
 

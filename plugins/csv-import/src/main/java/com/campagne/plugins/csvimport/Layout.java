@@ -95,8 +95,12 @@ final class Layout {
                 while (rows.size() < SEARCHED_LINES && (row = sample.next()) != null) {
                     rows.add(row);
                 }
-            } catch (RuntimeException e) {
-                continue; // this delimiter does not parse the sample (an unbalanced quote…)
+            } catch (BadSettingsException e) {
+                if (source.xlsx) {
+                    throw e;
+                }
+                // An unbalanced quote further down: the lines read so far may still hold the header,
+                // and the full pass reports the quote with its line.
             }
             for (Source.Row row : rows) {
                 for (Preset preset : candidates) {

@@ -154,6 +154,15 @@ final class Source implements Closeable {
                 pending.flip();
                 validUtf8 = !utf8.decode(pending, sink.clear(), true).isError();
             }
+        } catch (IOException | RuntimeException e) {
+            if (copyOut != null) {
+                copyOut.close();
+                copyOut = null;
+            }
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+            throw e;
         } finally {
             if (copyOut != null) {
                 copyOut.close();
@@ -259,17 +268,31 @@ final class Source implements Closeable {
 
     private static Rows csv(Reader reader, char delimiter) {
         CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).allowExtraFields(true)
-                .allowMissingFields(true).skipEmptyLines(true).allowExtraCharsAfterClosingQuote(true)
+                .allowMissingFields(true).skipEmptyLines(true).allowExtraCharsAfterClosingQuote(true).allowUnclosedQuote(false)
                 .detectBomHeader(false).ofCsvRecord(reader);
         Iterator<CsvRecord> records = csv.iterator();
         return new Rows() {
+            private long line;
+
             @Override
             public Row next() {
-                if (!records.hasNext()) {
-                    return null;
+                try {
+                    if (!records.hasNext()) {
+                        return null;
+                    }
+                    CsvRecord record = records.next();
+                    line = record.getStartingLineNumber();
+                    return new Row(line, record.getFields().toArray(String[]::new), null);
+                } catch (UncheckedIOException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // An unbalanced quote runs to the end of the file; a field over 16 MB is not a report.
+                    throw new BadSettingsException(CsvImportConnector.FILE, Text.of(
+                            "Le fichier n’est plus lisible en CSV après la ligne " + line
+                                    + " (guillemet non refermé ?) : " + e.getMessage(),
+                            "The file cannot be read as CSV after line " + line + " (unclosed quote?): "
+                                    + e.getMessage()));
                 }
-                CsvRecord record = records.next();
-                return new Row(record.getStartingLineNumber(), record.getFields().toArray(String[]::new), null);
             }
 
             @Override
@@ -280,21 +303,31 @@ final class Source implements Closeable {
     }
 
     private Rows sheet() throws IOException {
-        ReadableWorkbook workbook;
+        ReadableWorkbook workbook = null;
+        Stream<org.dhatim.fastexcel.reader.Row> stream;
         try {
             workbook = new ReadableWorkbook(copy.toFile());
+            stream = workbook.getFirstSheet().openStream();
         } catch (IOException | RuntimeException e) {
-            throw notAReport();
+            if (workbook != null) {
+                workbook.close();
+            }
+            throw notAReport(); // a zip that is no workbook (a .docx, a damaged file…)
         }
-        Stream<org.dhatim.fastexcel.reader.Row> stream = workbook.getFirstSheet().openStream();
+        ReadableWorkbook opened = workbook;
         Iterator<org.dhatim.fastexcel.reader.Row> rows = stream.iterator();
         return new Rows() {
             @Override
             public Row next() {
-                if (!rows.hasNext()) {
-                    return null;
+                org.dhatim.fastexcel.reader.Row row;
+                try {
+                    if (!rows.hasNext()) {
+                        return null;
+                    }
+                    row = rows.next();
+                } catch (RuntimeException e) {
+                    throw notAReport();
                 }
-                org.dhatim.fastexcel.reader.Row row = rows.next();
                 int count = row.getCellCount();
                 String[] cells = new String[count];
                 boolean[] numeric = new boolean[count];
@@ -318,7 +351,7 @@ final class Source implements Closeable {
             @Override
             public void close() throws IOException {
                 stream.close();
-                workbook.close();
+                opened.close();
             }
         };
     }

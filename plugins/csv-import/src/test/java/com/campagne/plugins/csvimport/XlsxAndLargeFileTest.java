@@ -90,6 +90,23 @@ class XlsxAndLargeFileTest {
                 .hasMessage("This file is in the Excel 97-2003 format (.xls): save it as .xlsx or CSV.");
     }
 
+    @Test
+    void aZipThatIsNoWorkbookAndAnUnclosedQuoteAreRefused() throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            out.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> connector.check(context(), settings(Fixtures.bytes("lettre.docx", zip.toByteArray()))))
+                .isInstanceOf(BadSettingsException.class)
+                .hasMessage("This file is neither a readable CSV nor an XLSX workbook.");
+
+        String csv = "Jour;Campagne;Clics\n2026-11-01;Marque;3\n2026-11-02;\"Promo;4\n2026-11-03;Marque;5\n";
+        assertThatThrownBy(() -> connector.check(context(), settings(Fixtures.bytes("quote.csv", csv.getBytes(StandardCharsets.UTF_8)))))
+                .isInstanceOf(BadSettingsException.class)
+                .hasMessageStartingWith("The file cannot be read as CSV after line 2 (unclosed quote?)");
+    }
+
     /** A generated file of {@code lines} data lines, never held in memory. */
     private static Fixtures.Upload generated(int lines) {
         byte[] header = "Rapport sur les campagnes\nJour;Campagne;Impr.;Clics;Coût\n".getBytes(StandardCharsets.UTF_8);
