@@ -245,18 +245,18 @@ final class Import {
             }
             column = null;
             String account = text(row, Field.ACCOUNT_ID);
+            if (firstPass && fileAccountName == null) {
+                fileAccountName = text(row, Field.ACCOUNT_NAME);
+            }
             if (account != null && options.accountId() == null) {
                 if (fileAccountId == null && firstPass) {
                     fileAccountId = account;
-                    fileAccountName = text(row, Field.ACCOUNT_NAME);
                 } else if (!account.equals(fileAccountId)) {
                     return problem(row, "ligne d’un autre compte (" + account + ") que " + fileAccountId
                                     + " : un fichier par compte, ou indiquez l’identifiant du compte",
                             "line of another account (" + account + ") than " + fileAccountId
                                     + ": one file per account, or set the account ID");
                 }
-            } else if (account == null && options.accountName() == null && fileAccountName == null && firstPass) {
-                fileAccountName = text(row, Field.ACCOUNT_NAME);
             }
             String campaignName = text(row, Field.CAMPAIGN);
             String campaignId = or(text(row, Field.CAMPAIGN_ID), campaignName);

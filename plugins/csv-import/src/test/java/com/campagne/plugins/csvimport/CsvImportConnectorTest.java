@@ -170,7 +170,7 @@ class CsvImportConnectorTest {
 
     @Test
     void microsoftFrenchWindows1252SemicolonWithFooter() {
-        Settings settings = settings(resource("microsoft-ads-fr.csv"));
+        Settings settings = settings(resource("microsoft-ads-fr.csv"), "currency", "USD"); // € in the cells wins
         CheckResult check = connector.check(context(), settings);
         assertThat(check.message().en()).contains("Microsoft Advertising (header on line 6), 3 line(s) from 2026-11-13 to 2026-11-14");
         Fixtures.Sink sink = read(settings);
@@ -362,5 +362,28 @@ class CsvImportConnectorTest {
         assertThat(sink.rows()).extracting(MetricRow::date).containsOnly(LocalDate.of(2026, 11, 2)).hasSize(2);
         assertThat(sink.campaigns()).hasSize(2);
         assertThat(sink.checkpoints).hasSize(1);
+    }
+
+    @Test
+    void utf16BigEndianAndWithoutBomReadLikeTheOriginal() throws Exception {
+        byte[] original = resource("google-ads-fr.tsv").open().readAllBytes();
+        String text = new String(original, 2, original.length - 2, StandardCharsets.UTF_16LE);
+        byte[] bigEndian = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE);
+        byte[] noBom = text.getBytes(StandardCharsets.UTF_16LE);
+        List<MetricRow> expected = read(settings(resource("google-ads-fr.tsv"))).rows();
+        assertThat(read(settings(Fixtures.bytes("be.tsv", bigEndian))).rows()).isEqualTo(expected);
+        assertThat(read(settings(Fixtures.bytes("nobom.tsv", noBom))).rows()).isEqualTo(expected);
+    }
+
+    @Test
+    void aLineOfAnotherAccountIsABadLineUnlessTheAccountIsSet() {
+        String csv = "Date grégorienne;Nom du compte;Numéro de compte;Nom de la campagne;Clics\n"
+                + "13/11/2026;Boulangerie Martin;F1;Marque;3\n14/11/2026;Pâtisserie Durand;F2;Marque;4\n";
+        Fixtures.Upload file = Fixtures.bytes("accounts.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> connector.check(context(), settings(file)))
+                .hasMessageContaining("line 3: Line of another account (F2) than F1");
+        Fixtures.Sink sink = read(settings(file, "accountId", "martin"));
+        assertThat(sink.rows()).hasSize(2).allMatch(r -> r.accountId().equals("martin"));
+        assertThat(sink.accounts().getFirst().name()).isEqualTo("Boulangerie Martin");
     }
 }
