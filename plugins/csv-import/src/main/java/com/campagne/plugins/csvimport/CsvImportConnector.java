@@ -125,11 +125,11 @@ public class CsvImportConnector implements Connector {
             String skipped = file.problemCount == 0 ? "" : " " + file.problemCount + " ligne(s) en erreur seront ignorées.";
             String skippedEn = file.problemCount == 0 ? "" : " " + file.problemCount + " bad line(s) will be skipped.";
             return CheckResult.ok(
-                    "Fichier « " + source.name + " » reconnu : " + file.layout.preset.label + " (en-tête ligne "
+                    "Fichier « " + source.name + " » reconnu : " + file.layout.preset.title().fr() + " (en-tête ligne "
                             + file.layout.headerLine + "), " + file.dataLines + " ligne(s) du "
                             + FRENCH_DATE.format(file.firstDay) + " au " + FRENCH_DATE.format(file.lastDay) + ", "
                             + file.campaigns.size() + " campagne(s)." + skipped,
-                    "File \"" + source.name + "\" recognised: " + file.layout.preset.label + " (header on line "
+                    "File \"" + source.name + "\" recognised: " + file.layout.preset.title().en() + " (header on line "
                             + file.layout.headerLine + "), " + file.dataLines + " line(s) from " + file.firstDay
                             + " to " + file.lastDay + ", " + file.campaigns.size() + " campaign(s)." + skippedEn);
         }

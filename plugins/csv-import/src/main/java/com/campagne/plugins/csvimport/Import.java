@@ -158,7 +158,7 @@ final class Import {
 
     String accountName() {
         return options.accountName() != null ? options.accountName()
-                : fileAccountName != null ? fileAccountName : "Import " + layout.preset.label;
+                : fileAccountName != null ? fileAccountName : layout.preset == Preset.CUSTOM ? "Import CSV" : "Import " + layout.preset.label;
     }
 
     /** The account's currency: the one of every money figure of the file, else the setting's. */

@@ -1,6 +1,7 @@
 package com.campagne.plugins.csvimport;
 
 import com.campagne.connectors.api.Choice;
+import com.campagne.connectors.api.Text;
 import com.campagne.connectors.api.schema.Channel;
 
 import java.util.ArrayList;
@@ -153,7 +154,12 @@ enum Preset {
         this.columns = Map.copyOf(columns);
     }
 
-    /** The names of a field in this preset, as exported (for messages and the README). */
+    /** The preset's name for the user. */
+    Text title() {
+        return this == CUSTOM ? Text.of("Personnalisé (correspondance)", "Custom (mapping)") : Text.of(label, label);
+    }
+
+    /** The preset with that setting value. */
     static Optional<Preset> byId(String id) {
         return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
     }
@@ -170,8 +176,7 @@ enum Preset {
         List<Choice> choices = new ArrayList<>();
         choices.add(Choice.of(AUTO, "Détection automatique", "Auto-detect"));
         for (Preset preset : values()) {
-            choices.add(preset == CUSTOM ? Choice.of(preset.id, "Personnalisé (correspondance)", "Custom (mapping)")
-                    : Choice.of(preset.id, preset.label, preset.label));
+            choices.add(new Choice(preset.id, preset.title()));
         }
         return choices;
     }

@@ -61,7 +61,7 @@ final class Values {
     }
 
     private static final Set<String> UNKNOWN = Set.of("--", "-", "\u2014", "\u2013", "n/a", "na", "n.a.", "n.d.",
-            "nd", "(not set)", "(non defini)", "null", "none", "?");
+            "nd", "(not set)", "(non defini)", "(none)", "null", "?");
     private static final Map<String, String> SYMBOLS = Map.of("€", "EUR", "$", "USD", "US$", "USD", "£", "GBP",
             "CHF", "CHF", "CA$", "CAD", "¥", "JPY");
     private static final Pattern LEADING_CURRENCY = Pattern.compile("^(US\\$|CA\\$|[€$£¥]|[A-Z]{3}(?![A-Za-z]))");

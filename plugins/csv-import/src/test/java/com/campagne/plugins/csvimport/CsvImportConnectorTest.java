@@ -215,7 +215,10 @@ class CsvImportConnectorTest {
     void customMappingReadsUnknownColumns() {
         Settings settings = settings(resource("custom-fr.csv"), "preset", "custom", "mapping",
                 "date=Jour de diffusion; campaign=Opération; cost=Budget consommé (EUR);\nimpressions=Affichages; clicks=Clics");
+        assertThat(connector.check(context(), settings).message().en())
+                .startsWith("File \"custom-fr.csv\" recognised: Custom (mapping) (header on line 2), 2 line(s)");
         Fixtures.Sink sink = read(settings);
+        assertThat(sink.accounts().getFirst().name()).isEqualTo("Import CSV");
         assertThat(sink.rows()).containsExactly(
                 new MetricRow(LocalDate.of(2026, 11, 23), null, "csv-import", "Affichage abribus", null, null, null, null,
                         null, "EUR", Measures.builder().impressions(45000L).cost(dec("1250.00")).build()),
