@@ -220,6 +220,9 @@ final class Import {
             }
             return null;
         }
+        if (Norm.trim(row.cell(layout.column(Field.DATE))).equals(Norm.trim(layout.headers[layout.column(Field.DATE)]))) {
+            return null; // the header repeated (a second table of a GA4 export, pages glued together)
+        }
         if (summary(row)) {
             if (firstPass) {
                 totalsSkipped++;

@@ -389,4 +389,11 @@ class CsvImportConnectorTest {
         assertThat(sink.rows()).hasSize(2).allMatch(r -> r.accountId().equals("martin"));
         assertThat(sink.accounts().getFirst().name()).isEqualTo("Boulangerie Martin");
     }
+
+    @Test
+    void aRepeatedHeaderIsNotABadLine() {
+        String csv = "Date,Sessions\n20261123,10\n\n# Page 2\nDate,Sessions\n20261124,12\n";
+        Fixtures.Sink sink = read(settings(Fixtures.bytes("pages.csv", csv.getBytes(StandardCharsets.UTF_8)), "preset", "ga4"));
+        assertThat(sink.rows()).extracting(r -> r.measures().sessions()).containsExactly(10L, 12L);
+    }
 }
