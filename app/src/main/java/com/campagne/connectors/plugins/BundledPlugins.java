@@ -50,6 +50,7 @@ final class BundledPlugins {
             }
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        Files.createDirectories(dir);
         for (String line : index.lines().map(String::trim).toList()) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
