@@ -23,7 +23,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
@@ -84,15 +83,19 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("plugins-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(this::pluginCell).setHeader(getTranslation("plugins.column.plugin")).setFlexGrow(3);
+        grid.addComponentColumn(this::pluginCell).setHeader(getTranslation("plugins.column.plugin")).setWidth("12rem")
+                .setFlexGrow(2);
         grid.addColumn(p -> p.version() == null ? "" : p.version()).setHeader(getTranslation("plugins.column.version"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.provider() == null ? "" : p.provider()).setHeader(getTranslation("plugins.column.provider"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::stateCell).setHeader(getTranslation("plugins.column.state")).setFlexGrow(2);
-        grid.addComponentColumn(this::apiCell).setHeader(getTranslation("plugins.column.api")).setFlexGrow(1);
-        grid.addComponentColumn(this::connectorsCell).setHeader(getTranslation("plugins.column.connectors")).setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("plugins.column.actions")).setAutoWidth(true)
+        grid.addComponentColumn(this::stateCell).setHeader(getTranslation("plugins.column.state")).setWidth("8rem")
+                .setFlexGrow(1);
+        grid.addComponentColumn(this::apiCell).setHeader(getTranslation("plugins.column.api")).setWidth("9.5rem")
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::connectorsCell).setHeader(getTranslation("plugins.column.connectors"))
+                .setWidth("8rem").setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("plugins.column.actions")).setWidth("11rem")
                 .setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
@@ -168,17 +171,24 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
-    private Span apiCell(PluginInfo p) {
+    private VerticalLayout apiCell(PluginInfo p) {
+        VerticalLayout cell = new VerticalLayout();
+        cell.setPadding(false);
+        cell.setSpacing(false);
         if (p.requires() == null) {
-            return new Span();
+            return cell;
         }
-        Span api = new Span(p.requires() + " · " + (p.compatible()
+        Span range = new Span(p.requires());
+        range.getStyle().set("white-space", "nowrap").set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                .set("font-size", "var(--lumo-font-size-s, 0.875rem)");
+        Span verdict = new Span(p.compatible()
                 ? getTranslation("plugins.api.compatible", plugins.hostApiVersion())
-                : getTranslation("plugins.api.incompatible", plugins.hostApiVersion())));
-        if (!p.compatible()) {
-            api.getStyle().set("color", "var(--lumo-error-text-color, #c62828)");
-        }
-        return api;
+                : getTranslation("plugins.api.incompatible", plugins.hostApiVersion()));
+        verdict.setId("plugin-" + p.id() + "-api");
+        verdict.getStyle().set("font-size", "var(--lumo-font-size-s, 0.875rem)").set("color", p.compatible()
+                ? "var(--lumo-success-text-color, #0a7a3e)" : "var(--lumo-error-text-color, #c62828)");
+        cell.add(range, verdict);
+        return cell;
     }
 
     private Span connectorsCell(PluginInfo p) {
@@ -193,10 +203,12 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         return names;
     }
 
-    private HorizontalLayout actions(PluginInfo p) {
-        HorizontalLayout actions = new HorizontalLayout();
+    private VerticalLayout actions(PluginInfo p) {
+        // Stacked: three actions side by side would push the grid wider than the screen.
+        VerticalLayout actions = new VerticalLayout();
+        actions.setPadding(false);
         actions.setSpacing(false);
-        actions.getStyle().set("gap", "0.25rem").set("flex-wrap", "wrap");
+        actions.setAlignItems(FlexComponent.Alignment.START);
         if (p.version() != null) {
             Button toggle = switch (p.status()) {
                 case STARTED -> action("plugins.action.disable", "plugins.action.disable.label", p,
@@ -211,13 +223,13 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
             Button update = new Button(getTranslation("plugins.action.update"), e -> openUpdate(p));
             update.setId("plugin-" + p.id() + "-update");
             update.setAriaLabel(getTranslation("plugins.action.update.label", p.id()));
-            update.addThemeVariants(ButtonVariant.TERTIARY);
+            update.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             actions.add(toggle, update);
         }
         Button remove = new Button(getTranslation("plugins.action.remove"), e -> confirmRemove(p));
         remove.setId("plugin-" + p.id() + "-remove");
         remove.setAriaLabel(getTranslation("plugins.action.remove.label", p.id()));
-        remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+        remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR, ButtonVariant.SMALL);
         actions.add(remove);
         return actions;
     }
@@ -225,7 +237,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
     private Button action(String textKey, String labelKey, PluginInfo p, Runnable operation) {
         Button button = new Button(getTranslation(textKey), e -> run(operation));
         button.setAriaLabel(getTranslation(labelKey, p.id()));
-        button.addThemeVariants(ButtonVariant.TERTIARY);
+        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         return button;
     }
 
