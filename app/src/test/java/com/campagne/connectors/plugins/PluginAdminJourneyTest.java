@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -35,9 +37,12 @@ class PluginAdminJourneyTest extends BrowserTest {
     }
 
     @Test
-    void theOperatorAddsDisablesEnablesAndRemovesAPlugin() {
-        Path acme = TestPlugins.withManifest(files.resolve("acme-template-1.0.0.jar"),
-                Map.of("Plugin-Id", "acme-template", "Plugin-Provider", "ACME"));
+    void theOperatorAddsDisablesEnablesAndRemovesAPlugin() throws IOException {
+        // Real plugins shade their libraries: this one weighs 3 MB, above the 2 MB limit of form uploads.
+        Path acme = TestPlugins.withEntries(files.resolve("acme-template-1.0.0.jar"),
+                Map.of("Plugin-Id", "acme-template", "Plugin-Provider", "ACME"),
+                Map.of("acme/padding.txt", TestPlugins.incompressible(3 * 1024 * 1024)));
+        assertThat(Files.size(acme)).isGreaterThan(2L * 1024 * 1024);
         LoginPage.open(page).submit("operator@campagne.test", "operator-password-for-tests");
         page.waitForURL("**/platform");
         PluginsPage plugins = PluginsPage.fromNavigation(page);

@@ -53,6 +53,16 @@ final class TestPlugins {
         return rewrite(target, Map.of(), Map.of(), true);
     }
 
+    /** Text that does not compress, to make a plugin file of a given size. */
+    static String incompressible(int length) {
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('!' + random.nextInt(90)));
+        }
+        return text.toString();
+    }
+
     static Path notAJar(Path target) {
         try {
             Files.createDirectories(target.getParent());

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -344,6 +345,8 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         component.setAcceptedFileTypes(".jar", ".zip", "application/java-archive", "application/zip");
         component.setMaxFiles(1);
         component.setMaxFileSize(MAX_BYTES);
+        // The file as the request body: not subject to the servlet's 2 MB multipart limit (logos).
+        component.setUploadFormat(UploadFormat.RAW);
         component.setDropAllowed(true);
         component.setI18n(uploadI18n());
         component.addFileRejectedListener(e -> showError(error, getTranslation("plugins.upload.invalidType")));
