@@ -192,11 +192,7 @@ public class PluginRuntime implements SmartLifecycle {
             return replace(installed, candidate, file);
         }
         checkConnectorIds(candidate);
-        Path target = dir.resolve(fileName(candidate));
-        if (Files.exists(target)) {
-            // A file of that name that PF4J could not load: the new one replaces it.
-            unreadable.remove(target.getFileName().toString());
-        }
+        Path target = freeTarget(candidate);
         stage(file, target);
         String id;
         try {
@@ -238,7 +234,7 @@ public class PluginRuntime implements SmartLifecycle {
         checkConnectorIds(candidate);
         boolean disabled = manager.isDisabled(id);
         Path oldFile = installed.getPluginPath();
-        Path target = dir.resolve(fileName(candidate));
+        Path target = freeTarget(candidate);
         Path backup = scratch.resolve(oldFile.getFileName() + ".previous");
         // Staged first, outside the directory: the move into it is the commit point.
         Path staged = copyToScratch(file);
@@ -465,8 +461,20 @@ public class PluginRuntime implements SmartLifecycle {
         }
     }
 
-    private static String fileName(PluginInspector.Candidate candidate) {
-        return candidate.id() + "-" + candidate.version().replaceAll("[^A-Za-z0-9._-]", "_") + ".jar";
+    /**
+     * Where the candidate's file goes: {@code <id>-<version>.jar}, unless a loaded plugin's file has that
+     * name already (then a unique suffix); a file PF4J could not load is simply replaced.
+     */
+    private Path freeTarget(PluginInspector.Candidate candidate) {
+        String base = candidate.id() + "-" + candidate.version().replaceAll("[^A-Za-z0-9._-]", "_");
+        Path target = dir.resolve(base + ".jar");
+        boolean taken = manager.getPlugins().stream().anyMatch(p -> p.getPluginPath().toAbsolutePath().normalize()
+                .equals(target));
+        if (taken) {
+            return dir.resolve(base + "-" + UUID.randomUUID().toString().substring(0, 8) + ".jar");
+        }
+        unreadable.remove(target.getFileName().toString());
+        return target;
     }
 
     /** Copies the file next to the directory, then moves it in atomically: PF4J never sees half a jar. */

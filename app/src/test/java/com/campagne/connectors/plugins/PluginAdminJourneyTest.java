@@ -75,6 +75,7 @@ class PluginAdminJourneyTest extends BrowserTest {
         assertThat(plugins.toggleText("acme-template")).isEqualTo("Activer");
         assertThat(plugins.visibleText()).contains("aucun tant que le plugin est arrêté");
         assertThat(catalog.find("template")).isEmpty();
+        screenshot(page, "PluginAdminJourneyTest-disabled");
 
         plugins.toggle("acme-template").waitForState("acme-template", "Démarré");
         assertThat(plugins.connectors("acme-template")).isEqualTo("Modèle de connecteur");
