@@ -193,6 +193,8 @@ public class PluginRuntime implements SmartLifecycle {
         }
         checkConnectorIds(candidate);
         Path target = freeTarget(candidate);
+        // A plugin of this id removed while disabled left its mark: a new install starts enabled.
+        manager.forgetDisabled(candidate.id());
         stage(file, target);
         String id;
         try {
@@ -201,7 +203,6 @@ public class PluginRuntime implements SmartLifecycle {
             deleteQuietly(target);
             throw new PluginRefusedException("plugins.refused.loadFailed", candidate.id(), detail(e));
         }
-        manager.forgetDisabled(id);
         if (!startAndRegister(id)) {
             PluginMessage problem = lastErrors.remove(id);
             unloadQuietly(id);
@@ -241,7 +242,9 @@ public class PluginRuntime implements SmartLifecycle {
         stopAndUnregister(id);
         if (!unloadQuietly(id)) {
             deleteQuietly(staged);
-            startAndRegister(id);
+            if (!disabled) {
+                startAndRegister(id);
+            }
             throw new PluginRefusedException("plugins.refused.busy", id);
         }
         try {

@@ -123,6 +123,11 @@ class PluginRuntimeTest extends IntegrationTest {
         // The same version again is refused; so is a plain upload of it.
         assertRefused(() -> service.update("template", newer, "template-1.1.0.jar"), "plugins.refused.notNewer",
                 "déjà installé en version 1.1.0", "already installed in version 1.1.0");
+        // An update must be the same plugin.
+        Path other = TestPlugins.withManifest(files.resolve("other-2.0.0.jar"),
+                Map.of("Plugin-Id", "other", "Plugin-Version", "2.0.0"));
+        assertRefused(() -> service.update("template", other, "other-2.0.0.jar"), "plugins.refused.otherPlugin",
+                "contient le plugin other, pas template", "holds plugin other, not template");
         // An upload of a higher version of an installed plugin is an update.
         Path evenNewer = TestPlugins.withManifest(files.resolve("template-1.2.0.jar"), Map.of("Plugin-Version", "1.2.0"));
         assertThat(service.upload(evenNewer, "template-1.2.0.jar").version()).isEqualTo("1.2.0");

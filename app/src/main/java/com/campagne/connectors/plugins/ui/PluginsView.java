@@ -55,7 +55,6 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<PluginInfo> grid = new Grid<>(PluginInfo.class, false);
     private final Div empty = new Div();
     private final Div uploadError = new Div();
-    private final Upload upload;
 
     public PluginsView(PluginService plugins) {
         this.plugins = plugins;
@@ -71,7 +70,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         addTitle.getStyle().set("margin", "0");
         Paragraph help = new Paragraph(getTranslation("plugins.upload.help"));
         help.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-s, 0.875rem)");
-        upload = pluginUpload("plugin-upload", uploadError, plugins::upload,
+        Upload upload = pluginUpload("plugin-upload", uploadError, plugins::upload,
                 installed -> Notifications.success(getTranslation("plugins.upload.installed", installed.id(),
                         installed.version())));
         errorStyle(uploadError, "plugin-upload-error");
