@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param mailFrom sender of the app's e-mails
  * @param admin    the installation-wide operator created on first start
  * @param session  session time-outs
+ * @param plugins  where the connector plugins live ({@code CAMPAGNE_PLUGINS_DIR}, default {@code <data-dir>/plugins})
  */
 @ConfigurationProperties("campagne")
-public record CampagneProperties(Path dataDir, String baseUrl, String mailFrom, Admin admin, Session session) {
+public record CampagneProperties(Path dataDir, String baseUrl, String mailFrom, Admin admin, Session session,
+                                 Plugins plugins) {
 
     public CampagneProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -25,6 +27,7 @@ public record CampagneProperties(Path dataDir, String baseUrl, String mailFrom, 
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "Campagne <no-reply@campagne.local>" : mailFrom;
         admin = admin == null ? new Admin(null, null) : admin;
         session = session == null ? new Session(null) : session;
+        plugins = plugins == null || plugins.dir() == null ? new Plugins(dataDir.resolve("plugins")) : plugins;
     }
 
     /** The base of links sent by e-mail: the configured address, else the current request's, else localhost. */
@@ -51,5 +54,9 @@ public record CampagneProperties(Path dataDir, String baseUrl, String mailFrom, 
         public Session {
             absoluteTimeout = absoluteTimeout == null ? Duration.ofHours(12) : absoluteTimeout;
         }
+    }
+
+    /** {@code campagne.plugins.dir}: the PF4J plugins directory (plugin jars, disabled.txt). */
+    public record Plugins(Path dir) {
     }
 }

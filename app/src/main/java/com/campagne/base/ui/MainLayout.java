@@ -10,6 +10,7 @@ import com.campagne.base.security.CampagneUser;
 import com.campagne.base.security.CurrentUser;
 import com.campagne.base.security.SessionAuthentication;
 import com.campagne.clients.ui.ClientsView;
+import com.campagne.connectors.plugins.ui.PluginsView;
 import com.campagne.platform.ui.PlatformView;
 import com.campagne.tenancy.MembershipRepository.TenantMembershipView;
 import com.campagne.tenancy.ui.MembersView;
@@ -82,6 +83,7 @@ public class MainLayout extends AppLayout {
         }
         if (user.platformAdmin()) {
             nav.addItem(new SideNavItem(getTranslation("nav.platform"), PlatformView.class, VaadinIcon.SERVER.create()));
+            nav.addItem(new SideNavItem(getTranslation("plugins.nav"), PluginsView.class, VaadinIcon.PLUG.create()));
         }
         return nav;
     }
