@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class PluginAdminJourneyTest extends BrowserTest {
 
     @AfterEach
     void noPlugins() {
-        runtime.plugins().forEach(p -> runtime.remove(p.id()));
+        runtime.plugins().stream().filter(p -> !p.bundled()).forEach(p -> runtime.remove(p.id()));
     }
 
     @Test
@@ -46,25 +47,25 @@ class PluginAdminJourneyTest extends BrowserTest {
         LoginPage.open(page).submit("operator@campagne.test", "operator-password-for-tests");
         page.waitForURL("**/platform");
         PluginsPage plugins = PluginsPage.fromNavigation(page);
-        assertThat(plugins.showsEmptyState()).isTrue();
-        assertThat(plugins.visibleText()).contains("Aucun plugin installé", "Ajouter un plugin", "API de connecteurs 1.0.0");
-        screenshot(page, "PluginAdminJourneyTest-empty");
+        // The bundled plugins are listed; the empty state is for an installation without any.
+        assertThat(plugins.showsEmptyState()).isFalse();
+        assertThat(plugins.visibleText()).contains("Ajouter un plugin", "API de connecteurs 1.0.0", "csv-import");
+        screenshot(page, "PluginAdminJourneyTest-bundled");
 
         plugins.upload(TestPlugins.notAJar(files.resolve("notes.jar")));
         assertThat(plugins.waitForUploadRefusal("archive")).startsWith("Plugin refusé")
                 .contains("n’est pas une archive .jar lisible");
-        assertThat(runtime.plugins()).isEmpty();
+        assertThat(added()).isEmpty();
 
         plugins.upload(TestPlugins.withEntries(files.resolve("broken.jar"), Map.of("Plugin-Id", "broken"),
                 Map.of("META-INF/extensions.idx", "com.example.campagne.missing.GhostConnector\n")));
         assertThat(plugins.waitForUploadRefusal("GhostConnector")).startsWith("Plugin refusé")
                 .contains("com.example.campagne.missing.GhostConnector", "introuvable");
         screenshot(page, "PluginAdminJourneyTest-refused");
-        assertThat(runtime.plugins()).isEmpty();
+        assertThat(added()).isEmpty();
 
         plugins.upload(acme).waitForState("acme-template", "Démarré");
         assertThat(plugins.uploadError()).isEmpty();
-        assertThat(plugins.showsEmptyState()).isFalse();
         assertThat(plugins.connectors("acme-template")).isEqualTo("Modèle de connecteur");
         assertThat(plugins.visibleText()).contains("ACME", ">=1.0.0 & <2.0.0", "compatible avec 1.0.0");
         assertThat(catalog.find("template")).get().extracting(h -> h.pluginId()).isEqualTo("acme-template");
@@ -84,13 +85,17 @@ class PluginAdminJourneyTest extends BrowserTest {
         Path newer = TestPlugins.withManifest(files.resolve("acme-template-1.1.0.jar"),
                 Map.of("Plugin-Id", "acme-template", "Plugin-Provider", "ACME", "Plugin-Version", "1.1.0"));
         plugins.update("acme-template", newer, "1.1.0").waitForState("acme-template", "Démarré");
-        assertThat(runtime.plugins()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1.1.0"));
+        assertThat(added()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("1.1.0"));
         assertThat(catalog.find("template")).isPresent();
 
         String confirmation = plugins.remove("acme-template");
         assertThat(confirmation).contains("Retirer le plugin acme-template", "Le fichier est supprimé du serveur");
-        assertThat(plugins.showsEmptyState()).isTrue();
-        assertThat(runtime.plugins()).isEmpty();
+        assertThat(added()).isEmpty();
         assertThat(catalog.find("template")).isEmpty();
+    }
+
+    /** The plugins this test installed (the bundled ones stay). */
+    private List<PluginInfo> added() {
+        return runtime.plugins().stream().filter(p -> !p.bundled()).toList();
     }
 }
