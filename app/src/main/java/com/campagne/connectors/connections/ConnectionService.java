@@ -2,6 +2,7 @@ package com.campagne.connectors.connections;
 
 import com.campagne.audit.AuditAction;
 import com.campagne.audit.AuditService;
+import com.campagne.base.crypto.CredentialVault;
 import com.campagne.base.db.TenantContext;
 import com.campagne.base.db.TenantTransactions;
 import com.campagne.base.security.CampagneUser;
@@ -165,9 +166,7 @@ public class ConnectionService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
     public List<String> storedSecretKeys(UUID connectionId) {
-        Connection connection = require(connectionId);
-        return List.copyOf(secrets.open(connection.getTenantId(), connection.getId(),
-                connection.getSecretsCiphertext()).keySet());
+        return List.copyOf(storedSecrets(require(connectionId)).keySet());
     }
 
     /** Whether "sync now" can be offered (the sync engine is installed). */
@@ -222,8 +221,7 @@ public class ConnectionService {
     public Connection update(UUID connectionId, ConnectionDraft draft) {
         Connection connection = require(connectionId);
         ConnectorHandle handle = connector(connection.getConnectorId());
-        Map<String, String> stored = secrets.open(connection.getTenantId(), connection.getId(),
-                connection.getSecretsCiphertext());
+        Map<String, String> stored = storedSecrets(connection);
         Map<String, Text> errors = validate(handle.spec(), draft, stored, storedFileKeys(connectionId));
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
@@ -352,7 +350,7 @@ public class ConnectionService {
         if (connectionId != null) {
             Connection connection = tx.execute(status -> require(connectionId));
             handle = connector(connection.getConnectorId());
-            storedSecrets = secrets.open(connection.getTenantId(), connectionId, connection.getSecretsCiphertext());
+            storedSecrets = storedSecrets(connection);
             Map<String, ConnectionFile> byKey = new HashMap<>();
             tx.executeWithoutResult(status -> files.findByConnection(connectionId)
                     .forEach(f -> byKey.put(f.getSettingKey(), f)));
@@ -414,11 +412,18 @@ public class ConnectionService {
             count += transactions.inScope(TenantContext.Scope.tenant(tenantId), () -> {
                 int n = 0;
                 for (Connection connection : connections.findAll()) {
-                    if (connection.getSecretsCiphertext() != null) {
+                    if (connection.getSecretsCiphertext() == null) {
+                        continue;
+                    }
+                    try {
                         Map<String, String> open = secrets.open(tenantId, connection.getId(),
                                 connection.getSecretsCiphertext());
                         connection.setSecretsCiphertext(secrets.seal(tenantId, connection.getId(), open));
                         n++;
+                    } catch (CredentialVault.UnreadableSecretException e) {
+                        // Left as is: its secrets must be typed again; the others still move to the new key.
+                        log.warn("Connection {} of tenant {}: secrets unreadable, not re-encrypted",
+                                connection.getId(), tenantId);
                     }
                 }
                 return n;
@@ -532,6 +537,19 @@ public class ConnectionService {
     private java.util.Set<String> storedFileKeys(UUID connectionId) {
         return new java.util.HashSet<>(files.findByConnection(connectionId).stream()
                 .map(ConnectionFile::getSettingKey).toList());
+    }
+
+    /**
+     * The stored secrets for the screens; ones that no longer decrypt (key removed from the keyset,
+     * ciphertext moved between rows) count as missing, so the user types them again.
+     */
+    private Map<String, String> storedSecrets(Connection connection) {
+        try {
+            return secrets.open(connection.getTenantId(), connection.getId(), connection.getSecretsCiphertext());
+        } catch (CredentialVault.UnreadableSecretException e) {
+            log.warn("The secrets of connection {} cannot be decrypted; they must be entered again", connection.getId());
+            return new java.util.TreeMap<>();
+        }
     }
 
     private Connection require(UUID connectionId) {

@@ -69,9 +69,9 @@ class ClientConnectionsView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(o -> o.connection().getName()).setHeader(getTranslation("connections.column.name")).setFlexGrow(2);
         grid.addColumn(o -> accounts(o.accounts())).setHeader(getTranslation("connections.column.accounts"))
                 .setFlexGrow(2);
-        grid.addColumn(o -> getTranslation("connections.schedule." + o.connection().getSchedule().name()))
+        grid.addColumn(o -> getTranslation(ConnectionTexts.schedule(o.connection().getSchedule())))
                 .setHeader(getTranslation("connections.column.schedule")).setFlexGrow(1);
-        grid.addColumn(o -> getTranslation("connections.status." + o.connection().getStatus().name()))
+        grid.addColumn(o -> getTranslation(ConnectionTexts.status(o.connection().getStatus())))
                 .setHeader(getTranslation("connections.column.status")).setFlexGrow(1);
         grid.addColumn(o -> o.lastSync().map(s -> s.failed()
                         ? getTranslation("connections.lastSync.failed", Formats.dateTime(s.endedAt(), zone, getLocale()))

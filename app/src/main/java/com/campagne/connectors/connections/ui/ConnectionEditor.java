@@ -178,7 +178,7 @@ class ConnectionEditor extends VerticalLayout {
         schedule.setId("connection-schedule");
         schedule.setLabel(getTranslation("connections.schedule.label"));
         schedule.setItems(Schedule.values());
-        schedule.setItemLabelGenerator(s -> getTranslation("connections.schedule." + s.name()));
+        schedule.setItemLabelGenerator(s -> getTranslation(ConnectionTexts.schedule(s)));
         schedule.setValue(this.existing != null ? this.existing.getSchedule()
                 : spec.category() == com.campagne.connectors.api.Category.FILE ? Schedule.MANUAL : Schedule.DAILY);
         add(scheduleTitle, schedule);

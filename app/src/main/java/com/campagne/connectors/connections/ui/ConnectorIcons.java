@@ -1,6 +1,5 @@
 package com.campagne.connectors.connections.ui;
 
-import com.campagne.connectors.api.Category;
 import com.campagne.connectors.runtime.ConnectorHandle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Image;
@@ -47,9 +46,5 @@ final class ConnectorIcons {
         fallback.setSize(size);
         fallback.getStyle().set("color", handle == null ? "var(--lumo-error-color)" : "var(--lumo-primary-color)");
         return fallback;
-    }
-
-    static String categoryKey(Category category) {
-        return "connections.category." + category.name();
     }
 }

@@ -88,7 +88,7 @@ class NewConnectionView extends VerticalLayout implements BeforeEnterObserver, H
             if (ofCategory.isEmpty()) {
                 continue;
             }
-            H3 heading = new H3(getTranslation(ConnectorIcons.categoryKey(category)));
+            H3 heading = new H3(getTranslation(ConnectionTexts.category(category)));
             Div cards = new Div();
             cards.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(16rem, 1fr))")
                     .set("gap", "var(--lumo-space-m)");

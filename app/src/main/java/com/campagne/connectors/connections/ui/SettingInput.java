@@ -119,7 +119,7 @@ abstract class SettingInput {
             if (field.type() == com.campagne.connectors.api.SettingType.NUMBER) {
                 input.setAllowedCharPattern("[0-9.,-]");
             } else if (field.type() == com.campagne.connectors.api.SettingType.URL) {
-                input.setPlaceholder("https://");
+                input.setPlaceholder(input.getTranslation("connections.url.placeholder"));
             }
             setValue(field.defaultValue());
         }
