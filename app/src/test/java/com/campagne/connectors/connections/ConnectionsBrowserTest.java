@@ -50,7 +50,7 @@ class ConnectionsBrowserTest extends BrowserTest {
 
         // The generated form: every wrong field at once, each message under its field.
         ConnectionFormPage form = picker.choose(TestConnector.ID);
-        assertThat(form.title()).isEqualTo("Nouvelle connexion : Régie Test");
+        assertThat(form.title()).isEqualTo("Nouvelle connexion\u00a0: Régie Test");
         assertThat(form.oauthButtonDisabled("login")).isTrue();
         form.setting("customerId", "12-34");
         String result = form.test();
@@ -64,7 +64,7 @@ class ConnectionsBrowserTest extends BrowserTest {
 
         // A key the tool refuses: said in words, at the key.
         form.setting("customerId", "123-456-7890").setting("days", "90").setting("apiKey", "mauvaise-cle");
-        assertThat(form.test()).isEqualTo("La connexion n’a pas marché : Cette clé d’API est refusée par Régie Test.");
+        assertThat(form.test()).isEqualTo("La connexion n’a pas marché\u00a0: Cette clé d’API est refusée par Régie Test.");
         assertThat(form.checkSucceeded()).isFalse();
         assertThat(form.error("apiKey")).isEqualTo("Cette clé d’API est refusée par Régie Test.");
         assertThat(form.error("customerId")).isEmpty();
@@ -74,7 +74,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         Files.writeString(report, "date;cout\n2026-11-01;12,50\n");
         form.setting("apiKey", TestConnector.GOOD_KEY).upload("report", report);
         assertThat(form.fileText("report")).contains(report.getFileName().toString(), "Ko");
-        assertThat(form.test()).isEqualTo("Connexion réussie : Connecté au client 123-456-7890");
+        assertThat(form.test()).isEqualTo("Connexion réussie\u00a0: Connecté au client 123-456-7890");
         assertThat(form.checkSucceeded()).isTrue();
         assertThat(form.accounts()).containsExactly("Boutique Paris · EUR · Europe/Paris",
                 "Boutique Lyon · EUR · Europe/Paris", "Shop London · GBP · Europe/London");
@@ -94,7 +94,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         assertThat(stored.visibleText()).doesNotContain(TestConnector.GOOD_KEY);
         assertThat(stored.fileText("report")).contains("Fichier enregistré", report.getFileName().toString());
         assertThat(stored.canSync()).isFalse();
-        assertThat(stored.test()).isEqualTo("Connexion réussie : Connecté au client 123-456-7890");
+        assertThat(stored.test()).isEqualTo("Connexion réussie\u00a0: Connecté au client 123-456-7890");
         screenshot(page, "connections-fr-05-detail");
 
         connections = stored.delete();

@@ -122,6 +122,7 @@ class ConnectionEditor extends VerticalLayout {
             Text title = groupTitles.get(group.getKey());
             H3 heading = new H3(title == null ? getTranslation("connections.form.settings") : title.in(locale));
             heading.addClassName("connection-group");
+            heading.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin-bottom", "0");
             heading.setId("setting-group-" + g++);
             FormLayout form = new FormLayout();
             form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));

@@ -164,7 +164,7 @@ abstract class SettingInput {
         ChoiceInput(SettingField field, Locale locale) {
             super(field, locale, new Select<>());
             input.setItems(field.choices().stream().map(Choice::value).toList());
-            input.setItemLabelGenerator(v -> field.choices().stream().filter(c -> c.value().equals(v)).findFirst()
+            input.setItemLabelGenerator(v -> v == null ? "" : field.choices().stream().filter(c -> c.value().equals(v)).findFirst()
                     .map(c -> c.label().in(locale)).orElse(v));
             input.setWidthFull();
             if (!field.required()) {
@@ -221,6 +221,7 @@ abstract class SettingInput {
             box.setId(id(field));
             NativeLabel label = new NativeLabel(field.label().in(locale) + (field.required() ? " •" : ""));
             label.addClassName("setting-label");
+            labelStyle(label);
             UI ui = UI.getCurrent();
             Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
                 file = new ConnectionDraft.UploadedFile(meta.fileName(), bytes);
@@ -300,7 +301,7 @@ abstract class SettingInput {
             box.setId(id(field));
             NativeLabel label = new NativeLabel(field.label().in(locale));
             label.addClassName("setting-label");
-            label.getStyle().set("display", "block");
+            labelStyle(label);
             Button connect = new Button(box.getTranslation("connections.oauth.connect"), VaadinIcon.KEY.create());
             connect.setEnabled(false);
             connect.setId(id(field) + "-connect");
@@ -331,6 +332,13 @@ abstract class SettingInput {
         @Override
         void clearError() {
         }
+    }
+
+    /** Looks like the labels of Vaadin's own fields. */
+    private static void labelStyle(NativeLabel label) {
+        label.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                .set("font-weight", "500").set("color", "var(--lumo-secondary-text-color)")
+                .set("margin-top", "var(--lumo-space-s)");
     }
 
     /** A byte count as the user reads it: "12 Ko", "3,4 Mo". */
