@@ -41,6 +41,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         assertThat(connections.title()).contains(client);
         assertThat(connections.isEmpty()).isTrue();
         assertThat(connections.emptyStateText()).contains("Connectez Google Ads, Meta, GA4");
+        screenshot(page, "connections-fr-00-empty");
 
         // The catalogue, by category, in French.
         ConnectorPickerPage picker = connections.add();
@@ -60,6 +61,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         form.setting("days", "900");
         form.test();
         assertThat(form.error("days")).isEqualTo("Au maximum 365.");
+        form.scrollTo("setting-customerId");
         screenshot(page, "connections-fr-02-form-errors");
 
         // A key the tool refuses: said in words, at the key.
@@ -76,9 +78,12 @@ class ConnectionsBrowserTest extends BrowserTest {
         assertThat(form.fileText("report")).contains(report.getFileName().toString(), "Ko");
         assertThat(form.test()).isEqualTo("Connexion réussie\u00a0: Connecté au client 123-456-7890");
         assertThat(form.checkSucceeded()).isTrue();
-        assertThat(form.accounts()).containsExactly("Boutique Paris · EUR · Europe/Paris",
-                "Boutique Lyon · EUR · Europe/Paris", "Shop London · GBP · Europe/London");
+        assertThat(form.accounts()).containsExactly(
+                "Boutique Paris · n\u00b0\u00a0act-1 · montants en EUR · fuseau Europe/Paris",
+                "Boutique Lyon · n\u00b0\u00a0act-2 · montants en EUR · fuseau Europe/Paris",
+                "Shop London · n\u00b0\u00a0act-3 · montants en GBP · fuseau Europe/London");
         form.tickAccount("Boutique Paris").schedule("Chaque semaine").name("Régie Test – boutique de Paris");
+        form.scrollTo("connection-test");
         screenshot(page, "connections-fr-03-form-tested");
         connections = form.save();
 
@@ -96,6 +101,21 @@ class ConnectionsBrowserTest extends BrowserTest {
         assertThat(stored.canSync()).isFalse();
         assertThat(stored.test()).isEqualTo("Connexion réussie\u00a0: Connecté au client 123-456-7890");
         screenshot(page, "connections-fr-05-detail");
+
+        // Its plugin disabled: the connection says so and offers no sync, and can still be deleted.
+        String clientPath = stored.path().substring(0, stored.path().lastIndexOf('/'));
+        catalog.unregisterPlugin("test");
+        try {
+            connections = ConnectionsPage.open(page, clientPath.split("/")[2]);
+            assertThat(connections.rows()).singleElement().satisfies(row -> assertThat(row)
+                    .contains("Connecteur indisponible (plugin désactivé)"));
+            stored = connections.openConnection("boutique de Paris");
+            assertThat(stored.visibleText()).contains("Connecteur indisponible (plugin désactivé)");
+            assertThat(stored.canSync()).isFalse();
+            screenshot(page, "connections-fr-06-unavailable");
+        } finally {
+            TestConnector.register(catalog);
+        }
 
         connections = stored.delete();
         assertThat(connections.isEmpty()).isTrue();

@@ -74,6 +74,12 @@ public class ConnectionFormPage extends Shell {
         return byId("setting-" + key + "-connect").isDisabled();
     }
 
+    /** Scrolls so that an element is at the top of the screen (for pictures). */
+    public void scrollTo(String id) {
+        byId(id).evaluate("e => e.scrollIntoView({block: 'start'})");
+        waitForVaadin();
+    }
+
     /** Clicks "test the connection" and returns the result shown. */
     public String test() {
         click("connection-test");

@@ -78,7 +78,7 @@ class ClientConnectionsView extends VerticalLayout implements BeforeEnterObserve
                         : Formats.dateTime(s.endedAt(), zone, getLocale()))
                 .orElseGet(() -> getTranslation("connections.lastSync.never")))
                 .setHeader(getTranslation("connections.column.lastSync")).setFlexGrow(1);
-        grid.addThemeVariants(GridVariant.ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ConnectionView.path(client.getId(),
                 e.getItem().connection().getId()))));
         grid.setAllRowsVisible(true);

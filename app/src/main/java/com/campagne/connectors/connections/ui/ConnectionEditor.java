@@ -156,7 +156,7 @@ class ConnectionEditor extends VerticalLayout {
         accounts.setId("connection-accounts");
         accounts.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         accounts.setItemLabelGenerator(a -> getTranslation("connections.accounts.item",
-                a.name() == null || a.name().isBlank() ? a.accountId() : a.name(),
+                a.name() == null || a.name().isBlank() ? a.accountId() : a.name(), a.accountId(),
                 a.currency() == null ? getTranslation("connections.accounts.noCurrency") : a.currency(),
                 a.timeZone() == null ? "" : a.timeZone().getId()));
         accountsHint.setId("connection-accounts-hint");

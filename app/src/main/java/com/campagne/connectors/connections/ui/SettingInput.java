@@ -245,6 +245,7 @@ abstract class SettingInput {
                     box.getTranslation("upload.unit.gb")));
             upload.setI18n(i18n);
             chosen.setId(id(field) + "-file");
+            chosen.getStyle().set("font-size", "var(--lumo-font-size-s)");
             chosen.setText(storedFile != null ? storedFile : box.getTranslation("connections.file.none"));
             error.addClassName("setting-error");
             error.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
