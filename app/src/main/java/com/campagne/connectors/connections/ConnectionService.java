@@ -264,6 +264,18 @@ public class ConnectionService {
         }
     }
 
+    /** Pauses a connection (kept, but the sync engine no longer loads it) or makes it active again. */
+    @Transactional
+    @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
+    public void setStatus(UUID connectionId, ConnectionStatus status) {
+        Connection connection = require(connectionId);
+        if (connection.getStatus() != status) {
+            connection.setStatus(status);
+            connection.touch(clock.instant());
+            audit.record(AuditAction.CONNECTION_UPDATED, connection.getName(), status.name());
+        }
+    }
+
     /** Deletes a connection with its accounts and files, once the sync engine has cancelled its plans. */
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
     public void delete(UUID connectionId) {

@@ -167,6 +167,12 @@ class ConnectionServiceTest extends IntegrationTest {
         ConnectionTarget after = targets.load(owner.tenant().tenantId(), created.getId()).orElseThrow();
         assertThat(after.accountIds()).containsExactlyInAnyOrder("act-2", "act-3");
         assertThat(after.schedule()).isEqualTo(Schedule.WEEKLY);
+
+        // Paused: kept, but the sync engine no longer gets it.
+        as(owner, () -> service.setStatus(created.getId(), ConnectionStatus.PAUSED));
+        assertThat(targets.load(owner.tenant().tenantId(), created.getId())).isEmpty();
+        as(owner, () -> service.setStatus(created.getId(), ConnectionStatus.ACTIVE));
+        assertThat(targets.load(owner.tenant().tenantId(), created.getId())).isPresent();
     }
 
     @Test

@@ -101,6 +101,8 @@ class ConnectionsBrowserTest extends BrowserTest {
         assertThat(stored.canSync()).isFalse();
         assertThat(stored.test()).isEqualTo("Connexion réussie\u00a0: Connecté au client 123-456-7890");
         screenshot(page, "connections-fr-05-detail");
+        stored.pause();
+        assertThat(stored.notification()).contains("en pause");
 
         // Its plugin disabled: the connection says so and offers no sync, and can still be deleted.
         String clientPath = stored.path().substring(0, stored.path().lastIndexOf('/'));
@@ -108,7 +110,7 @@ class ConnectionsBrowserTest extends BrowserTest {
         try {
             connections = ConnectionsPage.open(page, clientPath.split("/")[2]);
             assertThat(connections.rows()).singleElement().satisfies(row -> assertThat(row)
-                    .contains("Connecteur indisponible (plugin désactivé)"));
+                    .contains("Connecteur indisponible (plugin désactivé)", "En pause"));
             stored = connections.openConnection("boutique de Paris");
             assertThat(stored.visibleText()).contains("Connecteur indisponible (plugin désactivé)");
             assertThat(stored.canSync()).isFalse();

@@ -123,6 +123,11 @@ public class ConnectionFormPage extends Shell {
         return this;
     }
 
+    /** Pauses (or resumes) the connection. */
+    public void pause() {
+        click("connection-pause");
+    }
+
     public boolean canSync() {
         return byId("connection-sync").isVisible();
     }

@@ -4,6 +4,7 @@ import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
 import com.campagne.connectors.connections.ConnectionExceptions.ConnectorUnavailableException;
 import com.campagne.connectors.connections.ConnectionService;
+import com.campagne.connectors.connections.ConnectionStatus;
 import com.campagne.connectors.connections.ConnectionService.ConnectionOverview;
 import com.campagne.connectors.runtime.ConnectorHandle;
 import com.campagne.tenancy.Role;
@@ -79,11 +80,18 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
 
         Optional<ConnectorHandle> handle = overview.connector();
-        if (handle.isPresent() && connections.canSync()) {
+        if (handle.isPresent() && connections.canSync()
+                && overview.connection().getStatus() == ConnectionStatus.ACTIVE) {
             Button sync = new Button(getTranslation("connections.sync"), VaadinIcon.REFRESH.create(), e -> syncNow());
             sync.setId("connection-sync");
             actions.add(sync);
         }
+        boolean paused = overview.connection().getStatus() == ConnectionStatus.PAUSED;
+        Button pause = new Button(getTranslation(paused ? "connections.resume" : "connections.pause"),
+                (paused ? VaadinIcon.PLAY : VaadinIcon.PAUSE).create(), e -> togglePause());
+        pause.setId("connection-pause");
+        pause.addThemeVariants(ButtonVariant.TERTIARY);
+        actions.add(pause);
         Button delete = new Button(getTranslation("connections.delete"), VaadinIcon.TRASH.create(), e -> confirmDelete());
         delete.setId("connection-delete");
         delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
@@ -116,6 +124,17 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
         } catch (ConnectorUnavailableException | IllegalStateException e) {
             Notifications.error(getTranslation("connections.sync.unavailable"));
         }
+    }
+
+    private void togglePause() {
+        boolean paused = overview.connection().getStatus() == ConnectionStatus.PAUSED;
+        connections.setStatus(overview.connection().getId(), paused ? ConnectionStatus.ACTIVE : ConnectionStatus.PAUSED);
+        Notifications.success(getTranslation(paused ? "connections.resumed" : "connections.paused",
+                overview.connection().getName()));
+        connections.find(overview.connection().getId()).ifPresent(o -> {
+            overview = o;
+            show();
+        });
     }
 
     private void confirmDelete() {
