@@ -12,8 +12,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -48,6 +50,7 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
     private final Div logoPreview = new Div();
     private final Span logoLabel = new Span();
     private final Button archive = new Button();
+    private final VerticalLayout connections = new VerticalLayout();
     private Client client;
     private byte[] pendingLogo;
     private String pendingLogoType;
@@ -115,7 +118,9 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
         HorizontalLayout actions = new HorizontalLayout(save, back, archive);
         binder.setReadOnly(!canEdit);
 
-        add(title, form, notes, logoLabel, logoPreview, logo, actions);
+        add(title, form, notes, logoLabel, logoPreview, logo, actions, connections);
+        connections.setVisible(false);
+        connections.setPadding(false);
     }
 
     @Override
@@ -137,12 +142,29 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
             title.setText(client.getName());
             archive.setText(getTranslation(client.isArchived() ? "client.restore" : "client.archive"));
             archive.setVisible(canEdit);
+            showConnectionsLink();
             if (client.getLogo() != null) {
                 logoLabel.setVisible(true);
                 showLogo(client.getLogo(), client.getLogoType());
             }
         }
         binder.readBean(client);
+    }
+
+    /** Staff reach the client's connections from here; a client viewer sees nothing of them. */
+    private void showConnectionsLink() {
+        boolean staff = CurrentUser.tenant().map(t -> t.role() != Role.CLIENT_VIEWER).orElse(false);
+        if (!staff) {
+            return;
+        }
+        H3 heading = new H3(getTranslation("connections.section"));
+        Span text = new Span(getTranslation("connections.section.text"));
+        Button open = new Button(getTranslation("connections.open"), VaadinIcon.CONNECT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId() + "/connections")));
+        open.setId("client-connections");
+        connections.removeAll();
+        connections.add(heading, text, open);
+        connections.setVisible(true);
     }
 
     private void save() {

@@ -1,0 +1,146 @@
+package com.campagne.connectors.connections.ui;
+
+import com.campagne.base.ui.EmptyState;
+import com.campagne.base.ui.Formats;
+import com.campagne.base.ui.MainLayout;
+import com.campagne.clients.Client;
+import com.campagne.clients.ClientService;
+import com.campagne.connectors.connections.ConnectionAccount;
+import com.campagne.connectors.connections.ConnectionService;
+import com.campagne.connectors.connections.ConnectionService.ConnectionOverview;
+import com.campagne.tenancy.Role;
+import com.campagne.tenancy.TenantSettingsService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** {@code clients/<id>/connections}: a client's connections to its tools, and the way to add one. */
+@Route(value = "clients/:clientId/connections", layout = MainLayout.class)
+@RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
+class ClientConnectionsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ClientService clients;
+    private final ConnectionService connections;
+    private final ZoneId zone;
+    private final H2 title = new H2();
+    private final Grid<ConnectionOverview> grid = new Grid<>();
+    private final VerticalLayout body = new VerticalLayout();
+    private Client client;
+
+    ClientConnectionsView(ClientService clients, ConnectionService connections, TenantSettingsService settings) {
+        this.clients = clients;
+        this.connections = connections;
+        this.zone = settings.currentZone();
+        setSizeFull();
+        title.getStyle().set("margin", "0");
+        body.setPadding(false);
+        body.setSizeFull();
+
+        grid.setId("connections-grid");
+        grid.addComponentColumn(o -> {
+            Span name = new Span(o.connector().map(h -> h.spec().name().in(getLocale()))
+                    .orElseGet(() -> getTranslation("connections.unavailable")));
+            if (o.connector().isEmpty()) {
+                name.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            HorizontalLayout cell = new HorizontalLayout(ConnectorIcons.of(o.connector().orElse(null), "20px"), name);
+            cell.setAlignItems(FlexComponent.Alignment.CENTER);
+            return cell;
+        }).setHeader(getTranslation("connections.column.connector")).setFlexGrow(2);
+        grid.addColumn(o -> o.connection().getName()).setHeader(getTranslation("connections.column.name")).setFlexGrow(2);
+        grid.addColumn(o -> accounts(o.accounts())).setHeader(getTranslation("connections.column.accounts"))
+                .setFlexGrow(2);
+        grid.addColumn(o -> getTranslation(ConnectionTexts.schedule(o.connection().getSchedule())))
+                .setHeader(getTranslation("connections.column.schedule")).setFlexGrow(1);
+        grid.addColumn(o -> getTranslation(ConnectionTexts.status(o.connection().getStatus())))
+                .setHeader(getTranslation("connections.column.status")).setFlexGrow(1);
+        grid.addColumn(o -> o.lastSync().map(s -> s.failed()
+                        ? getTranslation("connections.lastSync.failed", Formats.dateTime(s.endedAt(), zone, getLocale()))
+                        : Formats.dateTime(s.endedAt(), zone, getLocale()))
+                .orElseGet(() -> getTranslation("connections.lastSync.never")))
+                .setHeader(getTranslation("connections.column.lastSync")).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.WRAP_CELL_CONTENT);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ConnectionView.path(client.getId(),
+                e.getItem().connection().getId()))));
+        grid.setAllRowsVisible(true);
+
+        add(title, body);
+    }
+
+    private String accounts(List<ConnectionAccount> accounts) {
+        return accounts.isEmpty() ? getTranslation("connections.accounts.none")
+                : accounts.stream().map(ConnectionAccount::label).collect(Collectors.joining(", "));
+    }
+
+    static String path(UUID clientId) {
+        return "clients/" + clientId + "/connections";
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Client> found = event.getRouteParameters().get("clientId").flatMap(ClientConnectionsView::parse)
+                .flatMap(clients::find);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class, getTranslation("client.notFound"));
+            return;
+        }
+        client = found.get();
+        title.setText(getTranslation("connections.title", client.getName()));
+        show(connections.list(client.getId()));
+    }
+
+    private void show(List<ConnectionOverview> list) {
+        body.removeAll();
+        Button add = new Button(getTranslation("connections.add"), VaadinIcon.PLUS.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(NewConnectionView.path(client.getId()))));
+        add.setId("connections-add");
+        add.addThemeVariants(ButtonVariant.PRIMARY);
+        Button back = new Button(getTranslation("connections.client.back"), VaadinIcon.ARROW_LEFT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId())));
+        back.setId("connections-client");
+        back.addThemeVariants(ButtonVariant.TERTIARY);
+        if (list.isEmpty()) {
+            EmptyState empty = new EmptyState(VaadinIcon.CONNECT, getTranslation("connections.empty.title"),
+                    getTranslation("connections.empty.text"), add);
+            empty.setId("connections-empty");
+            body.add(back, empty);
+        } else {
+            grid.setItems(list);
+            HorizontalLayout toolbar = new HorizontalLayout(back, add);
+            toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+            body.add(toolbar, grid);
+        }
+    }
+
+    static Optional<UUID> parse(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return client == null ? getTranslation("connections.section") : getTranslation("connections.title", client.getName());
+    }
+}

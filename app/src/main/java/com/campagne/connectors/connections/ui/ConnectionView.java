@@ -1,0 +1,161 @@
+package com.campagne.connectors.connections.ui;
+
+import com.campagne.base.ui.MainLayout;
+import com.campagne.base.ui.Notifications;
+import com.campagne.connectors.connections.ConnectionExceptions.ConnectorUnavailableException;
+import com.campagne.connectors.connections.ConnectionService;
+import com.campagne.connectors.connections.ConnectionStatus;
+import com.campagne.connectors.connections.ConnectionService.ConnectionOverview;
+import com.campagne.connectors.runtime.ConnectorHandle;
+import com.campagne.tenancy.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code clients/<id>/connections/<connection>}: one connection, its settings (secrets never shown
+ * again), accounts and schedule; sync now and delete.
+ */
+@Route(value = "clients/:clientId/connections/:connectionId([0-9a-fA-F-]{36})", layout = MainLayout.class)
+@RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
+class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ConnectionService connections;
+    private final H2 title = new H2();
+    private final VerticalLayout body = new VerticalLayout();
+    private ConnectionOverview overview;
+
+    ConnectionView(ConnectionService connections) {
+        this.connections = connections;
+        title.getStyle().set("margin", "0");
+        body.setPadding(false);
+        add(title, body);
+    }
+
+    static String path(UUID clientId, UUID connectionId) {
+        return ClientConnectionsView.path(clientId) + "/" + connectionId;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<UUID> clientId = event.getRouteParameters().get("clientId").flatMap(ClientConnectionsView::parse);
+        Optional<ConnectionOverview> found = event.getRouteParameters().get("connectionId")
+                .flatMap(ClientConnectionsView::parse).flatMap(connections::find)
+                .filter(o -> clientId.isPresent() && o.connection().getClientId().equals(clientId.get()));
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class, getTranslation("connections.notFound"));
+            return;
+        }
+        overview = found.get();
+        show();
+    }
+
+    private void show() {
+        UUID clientId = overview.connection().getClientId();
+        title.setText(overview.connection().getName());
+        body.removeAll();
+
+        Button back = new Button(getTranslation("connections.back"), VaadinIcon.ARROW_LEFT.create(),
+                e -> toList());
+        back.setId("connection-back");
+        back.addThemeVariants(ButtonVariant.TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(back);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        Optional<ConnectorHandle> handle = overview.connector();
+        if (handle.isPresent() && connections.canSync()
+                && overview.connection().getStatus() == ConnectionStatus.ACTIVE) {
+            Button sync = new Button(getTranslation("connections.sync"), VaadinIcon.REFRESH.create(), e -> syncNow());
+            sync.setId("connection-sync");
+            actions.add(sync);
+        }
+        boolean paused = overview.connection().getStatus() == ConnectionStatus.PAUSED;
+        Button pause = new Button(getTranslation(paused ? "connections.resume" : "connections.pause"),
+                (paused ? VaadinIcon.PLAY : VaadinIcon.PAUSE).create(), e -> togglePause());
+        pause.setId("connection-pause");
+        pause.addThemeVariants(ButtonVariant.TERTIARY);
+        actions.add(pause);
+        Button delete = new Button(getTranslation("connections.delete"), VaadinIcon.TRASH.create(), e -> confirmDelete());
+        delete.setId("connection-delete");
+        delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        actions.add(delete);
+        body.add(actions);
+
+        if (handle.isEmpty()) {
+            Div unavailable = new Div();
+            unavailable.setId("connection-unavailable");
+            Span headline = new Span(getTranslation("connections.unavailable"));
+            headline.getStyle().set("font-weight", "600").set("display", "block");
+            unavailable.add(headline, new Paragraph(getTranslation("connections.unavailable.text")));
+            unavailable.getStyle().set("border", "1px solid var(--lumo-error-color-50pct)")
+                    .set("background", "var(--lumo-error-color-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                    .set("padding", "var(--lumo-space-m)").set("max-width", "48rem");
+            body.add(unavailable);
+            return;
+        }
+        body.add(new ConnectionEditor(connections, handle.get(), clientId, overview, this::toList));
+    }
+
+    private void toList() {
+        getUI().ifPresent(ui -> ui.navigate(ClientConnectionsView.path(overview.connection().getClientId())));
+    }
+
+    private void syncNow() {
+        try {
+            connections.syncNow(overview.connection().getId());
+            Notifications.success(getTranslation("connections.sync.queued"));
+        } catch (ConnectorUnavailableException | IllegalStateException e) {
+            Notifications.error(getTranslation("connections.sync.unavailable"));
+        }
+    }
+
+    private void togglePause() {
+        boolean paused = overview.connection().getStatus() == ConnectionStatus.PAUSED;
+        connections.setStatus(overview.connection().getId(), paused ? ConnectionStatus.ACTIVE : ConnectionStatus.PAUSED);
+        Notifications.success(getTranslation(paused ? "connections.resumed" : "connections.paused",
+                overview.connection().getName()));
+        connections.find(overview.connection().getId()).ifPresent(o -> {
+            overview = o;
+            show();
+        });
+    }
+
+    private void confirmDelete() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("connection-delete-dialog");
+        dialog.setHeader(getTranslation("connections.delete.title", overview.connection().getName()));
+        dialog.setText(getTranslation("connections.delete.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("connections.delete.confirm"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            connections.delete(overview.connection().getId());
+            Notifications.success(getTranslation("connections.deleted", overview.connection().getName()));
+            toList();
+        });
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return overview == null ? getTranslation("connections.section") : overview.connection().getName();
+    }
+}
