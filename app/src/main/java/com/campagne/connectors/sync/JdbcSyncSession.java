@@ -184,7 +184,7 @@ final class JdbcSyncSession implements SyncSession {
         if (++readThisSession > target.maxRecords()) {
             throw failure = new PermanentException(Text.of(
                     "Le connecteur a envoyé plus de " + target.maxRecords()
-                            + " enregistrements : synchronisation arrêtée (emballement).",
+                            + " enregistrements : synchronisation arrêtée (emballement).",
                     "The connector sent more than " + target.maxRecords() + " records: sync stopped (flood)."), null);
         }
         if (record == null) {
@@ -193,7 +193,7 @@ final class JdbcSyncSession implements SyncSession {
         }
         List<String> problems = record.problems();
         if (!problems.isEmpty()) {
-            reject(null, "Enregistrement invalide : " + String.join(" ; ", problems), record);
+            reject(null, "Enregistrement invalide : " + String.join(" ; ", problems), record);
             return;
         }
         if (!target.accountIds().contains(record.accountId())) {
@@ -309,7 +309,7 @@ final class JdbcSyncSession implements SyncSession {
     private ConnectorException storeFailure(SQLException e) {
         log.warn("Sync session of run {} failed to write: {}", target.runId(), e.getMessage());
         // Typed as passing: a lost connection or a dead-lock goes away on a retry, which resumes from the state.
-        return failure = new TransientException(Text.of("Écriture des données impossible : " + e.getMessage(),
+        return failure = new TransientException(Text.of("Écriture des données impossible : " + e.getMessage(),
                 "The data could not be written: " + e.getMessage()), e);
     }
 

@@ -125,7 +125,7 @@ public class SyncEngine {
                 : transactions.inScope(TenantContext.Scope.tenant(tenantId), () -> source.load(tenantId, connectionId));
         if (target.isEmpty()) {
             return fail(tenantId, runId, FailureType.BAD_SETTINGS,
-                    "Connexion introuvable ou désactivée : rien n’a été synchronisé.", null);
+                    "Connexion introuvable ou désactivée : rien n’a été synchronisé.", null);
         }
         return run(target.get(), runId, settings);
     }
@@ -147,8 +147,8 @@ public class SyncEngine {
         RunRow run = row.get();
         Optional<ConnectorHandle> handle = catalog.find(target.connectorId());
         if (handle.isEmpty()) {
-            return fail(tenantId, runId, FailureType.PERMANENT, "Connecteur indisponible : le module qui fournit « "
-                    + target.connectorId() + " » n’est pas installé ou est désactivé.", null);
+            return fail(tenantId, runId, FailureType.PERMANENT, "Connecteur indisponible : le module qui fournit « "
+                    + target.connectorId() + " » n’est pas installé ou est désactivé.", null);
         }
         transactions.inScope(TenantContext.Scope.tenant(tenantId), () -> jdbc.update("update sync_runs set"
                 + " status = 'RUNNING', started_at = coalesce(started_at, ?), message = null, version = version + 1"
@@ -179,7 +179,7 @@ public class SyncEngine {
                 log.warn("Sync run {} of connection {} failed", runId, target.connectionId(), e);
                 session.close();
                 return finish(tenantId, runId, SyncRunStatus.FAILED, FailureType.PERMANENT,
-                        "Erreur interne pendant l’enregistrement des données : " + e.getMessage(), session.counts());
+                        "Erreur interne pendant l’enregistrement des données : " + e.getMessage(), session.counts());
             }
         } finally {
             session.close();
