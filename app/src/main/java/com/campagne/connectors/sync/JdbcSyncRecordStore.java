@@ -20,8 +20,11 @@ import java.util.UUID;
 @Component
 public class JdbcSyncRecordStore implements SyncRecordStore {
 
-    /** Rows buffered before a batch is written; about 1.5 MB of COPY text. */
-    static final int DEFAULT_BATCH_SIZE = 5_000;
+    /**
+     * Rows buffered before a batch is written: about 6 MB of COPY text. IngestBench measured 38 000
+     * rows/s with 5 000 and 63 000 with 20 000 (fewer statements, fewer staging truncations).
+     */
+    static final int DEFAULT_BATCH_SIZE = 20_000;
 
     private final DataSource dataSource;
     private volatile int batchSize = DEFAULT_BATCH_SIZE;

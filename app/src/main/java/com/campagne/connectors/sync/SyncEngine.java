@@ -97,8 +97,10 @@ public class SyncEngine {
     public Optional<Queued> queue(UUID tenantId, UUID connectionId, SyncTrigger trigger, UUID triggeredBy) {
         return transactions.inScope(TenantContext.Scope.tenant(tenantId), () -> {
             // Locking the connection serialises two "sync now" clicks; the second sees the first's run.
+            // NO KEY UPDATE, not UPDATE: a running session's inserts hold KEY SHARE on this row (the
+            // foreign key) until their checkpoint, and a click must not wait for that.
             List<UUID> connection = jdbc.queryForList("select id from connections where tenant_id = ? and id = ?"
-                    + " for update", UUID.class, tenantId, connectionId);
+                    + " for no key update", UUID.class, tenantId, connectionId);
             if (connection.isEmpty()) {
                 return Optional.<Queued>empty();
             }

@@ -72,6 +72,8 @@ class IngestBench extends SyncTestSupport {
         SyncProperties settings = SyncProperties.defaults().withRetries(Duration.ofHours(1), 1, Duration.ofMinutes(1))
                 .withMaxRecords(ROWS + 1);
 
+        int batch = Integer.getInteger("bench.batch", JdbcSyncRecordStore.DEFAULT_BATCH_SIZE);
+        store.batchSize(batch);
         truncate();
         long start = System.nanoTime();
         SyncEngine.Outcome fresh = engine.run(target, queue(target), settings);
@@ -97,12 +99,13 @@ class IngestBench extends SyncTestSupport {
                 .isEqualTo(new SyncCounts(ROWS, 0, 0));
         log("pipeline re-sync", resyncSeconds);
         sampler.interrupt();
+        store.batchSize(JdbcSyncRecordStore.DEFAULT_BATCH_SIZE);
 
         double pipelineRate = ROWS / freshSeconds;
         double copyRate = ROWS / copySeconds;
         System.out.printf("BENCH ingest pipeline_rows_s=%.0f copy_rows_s=%.0f resync_over_fresh=%.2f ratio=%.2f"
-                        + " max_heap_mb=%.0f rows=%d%n", pipelineRate, copyRate, resyncSeconds / freshSeconds,
-                pipelineRate / copyRate, maxHeap.get() / 1048576.0, ROWS);
+                        + " max_heap_mb=%.0f rows=%d batch=%d%n", pipelineRate, copyRate, resyncSeconds / freshSeconds,
+                pipelineRate / copyRate, maxHeap.get() / 1048576.0, ROWS, batch);
     }
 
     /** Emits the rows day by day, calling {@code endOfDay} after each. */
@@ -130,14 +133,17 @@ class IngestBench extends SyncTestSupport {
     /**
      * The same rows by plain COPY into metric_facts, one transaction per day: the ceiling. PostgreSQL
      * refuses COPY FROM into a table under row-level security (hence the pipeline's COPY into a
-     * temporary table, then INSERT … SELECT), so this runs as the schema owner, lifting FORCE ROW LEVEL
-     * SECURITY inside each transaction only (DDL is transactional: no other session ever sees it off).
+     * temporary table, then INSERT … SELECT), so this runs as the schema owner with FORCE ROW LEVEL
+     * SECURITY lifted for its duration (this benchmark's throw-away database only), restored after.
      */
     private void copyDirectly(ConnectionTarget target, LocalDate first) throws SQLException {
         UUID runId = UUID.randomUUID();
         MetricKeys keys = new MetricKeys();
         try (Connection c = DriverManager.getConnection(databaseSettings.url(), databaseSettings.ownerUser(),
                 databaseSettings.ownerPassword())) {
+            try (Statement st = c.createStatement()) {
+                st.execute("alter table metric_facts no force row level security");
+            }
             c.setAutoCommit(false);
             var copyApi = c.unwrap(PGConnection.class).getCopyAPI();
             String prefix = target.tenantId() + "\t" + target.connectionId() + "\t" + target.clientId() + "\t" + runId
@@ -146,9 +152,6 @@ class IngestBench extends SyncTestSupport {
             CopyIn[] copy = new CopyIn[1];
             Runnable begin = () -> {
                 try {
-                    try (Statement st = c.createStatement()) {
-                        st.execute("alter table metric_facts no force row level security");
-                    }
                     copy[0] = copyApi.copyIn("copy metric_facts (tenant_id, connection_id, client_id, run_id,"
                             + " updated_at, day, dims_key, account_id, hour, campaign_id, ad_group_id, ad_id, channel,"
                             + " device, country, currency, impressions, clicks, cost, conversions, conversion_value)"
@@ -174,9 +177,6 @@ class IngestBench extends SyncTestSupport {
                 try {
                     write(copy[0], text);
                     copy[0].endCopy();
-                    try (Statement st = c.createStatement()) {
-                        st.execute("alter table metric_facts force row level security");
-                    }
                     c.commit();
                     begin.run();
                 } catch (SQLException e) {
@@ -186,6 +186,11 @@ class IngestBench extends SyncTestSupport {
             copy[0].cancelCopy();
             c.rollback();
             c.setAutoCommit(true);
+        } finally {
+            try (Connection c = DriverManager.getConnection(databaseSettings.url(), databaseSettings.ownerUser(),
+                    databaseSettings.ownerPassword()); Statement st = c.createStatement()) {
+                st.execute("alter table metric_facts force row level security");
+            }
         }
     }
 

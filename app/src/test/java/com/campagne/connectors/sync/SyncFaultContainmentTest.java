@@ -70,8 +70,9 @@ class SyncFaultContainmentTest extends SyncTestSupport {
         }), "acc-1");
         ConnectionTarget good = newConnection(tenant, goodConnector(25), "acc-1");
 
-        CompletableFuture<SyncEngine.Outcome> crash = CompletableFuture.supplyAsync(() -> sync(crashing, FAST));
-        CompletableFuture<SyncEngine.Outcome> ok = CompletableFuture.supplyAsync(() -> sync(good, FAST));
+        CompletableFuture<SyncEngine.Outcome> crash = CompletableFuture.supplyAsync(() -> sync(crashing, FAST),
+                PARALLEL);
+        CompletableFuture<SyncEngine.Outcome> ok = CompletableFuture.supplyAsync(() -> sync(good, FAST), PARALLEL);
         assertThat(crash.get(30, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.FAILED);
         assertThat(ok.get(30, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.SUCCEEDED);
         assertThat(sync(refused, FAST).status()).isEqualTo(SyncRunStatus.FAILED);

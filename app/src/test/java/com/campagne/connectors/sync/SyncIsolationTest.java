@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,7 @@ class SyncIsolationTest extends SyncTestSupport {
 
     @BeforeAll
     void twoTenantsSyncAtOnce() throws Exception {
+        CyclicBarrier bothHalfway = new CyclicBarrier(2);
         String connectorId = connector("isolated", (context, request, sink) -> {
             // The same provider ids in both tenants: only the tenant tells the rows apart.
             for (int d = 0; d < 20; d++) {
@@ -49,6 +51,10 @@ class SyncIsolationTest extends SyncTestSupport {
                 sink.accept(new CampaignRecord("acc-1", "c" + d, "Campagne " + d, EntityStatus.ACTIVE, null, null, null));
                 sink.accept(row(FIRST_DAY.plusDays(d), "acc-2", 1, Device.MOBILE, 1));
                 sink.checkpoint("day " + d);
+                if (d == 9) {
+                    // Both sessions are open at this point: the two tenants really sync at once.
+                    bothHalfway.await(20, TimeUnit.SECONDS);
+                }
             }
         });
         a = newConnection(newTenant(), connectorId, "acc-1");
@@ -56,8 +62,10 @@ class SyncIsolationTest extends SyncTestSupport {
         runA = queue(a);
         runB = queue(b);
         SyncProperties settings = SyncProperties.defaults().withRetries(Duration.ofSeconds(30), 1, Duration.ofSeconds(1));
-        CompletableFuture<SyncEngine.Outcome> syncA = CompletableFuture.supplyAsync(() -> engine.run(a, runA, settings));
-        CompletableFuture<SyncEngine.Outcome> syncB = CompletableFuture.supplyAsync(() -> engine.run(b, runB, settings));
+        CompletableFuture<SyncEngine.Outcome> syncA = CompletableFuture.supplyAsync(() -> engine.run(a, runA, settings),
+                PARALLEL);
+        CompletableFuture<SyncEngine.Outcome> syncB = CompletableFuture.supplyAsync(() -> engine.run(b, runB, settings),
+                PARALLEL);
         assertThat(syncA.get(60, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.SUCCEEDED);
         assertThat(syncB.get(60, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.SUCCEEDED);
     }

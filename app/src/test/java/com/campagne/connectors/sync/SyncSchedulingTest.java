@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +60,45 @@ class SyncSchedulingTest extends SyncTestSupport {
             Thread.sleep(200);
         }
         throw new AssertionError("run " + runId + " did not end");
+    }
+
+    @Test
+    void aSecondSyncOfARunningConnectionAnswersAtOnceWithTheRunningRunAndItsLiveCounts() throws Exception {
+        CountDownLatch emitted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ConnectionTarget target = newConnection(newTenant(), connector("slow", (context, request, sink) -> {
+            for (int i = 0; i < 50; i++) {
+                sink.accept(row(FIRST_DAY, "acc-1", i, Device.MOBILE, i));
+            }
+            emitted.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            sink.checkpoint("x");
+        }), "acc-1");
+        store.batchSize(10); // rows flushed, not committed: the session holds its locks meanwhile
+        try {
+            UUID runId = queue(target);
+            SyncProperties settings = SyncProperties.defaults().withRetries(Duration.ofSeconds(40), 1,
+                    Duration.ofSeconds(1));
+            CompletableFuture<SyncEngine.Outcome> running = CompletableFuture.supplyAsync(
+                    () -> engine.run(target, runId, settings), PARALLEL);
+            assertThat(emitted.await(20, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<UUID> again = CompletableFuture.supplyAsync(
+                    () -> asMember(target.tenantId(), () -> syncService.syncNow(target.connectionId())), PARALLEL);
+            assertThat(again.get(5, TimeUnit.SECONDS)).as("not blocked by the running session").isEqualTo(runId);
+            SyncHistory.Run live = lastRun(target);
+            assertThat(live.status()).isEqualTo(SyncRunStatus.RUNNING);
+            assertThat(live.counts()).as("live counts").isEqualTo(new SyncCounts(50, 50, 0));
+            assertThat(count(target.tenantId(), "select count(*) from metric_facts where connection_id = ?",
+                    target.connectionId())).as("uncommitted").isZero();
+
+            release.countDown();
+            assertThat(running.get(30, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.SUCCEEDED);
+            assertThat(progress.counts(runId)).as("forgotten once ended").isEmpty();
+        } finally {
+            release.countDown();
+            store.batchSize(JdbcSyncRecordStore.DEFAULT_BATCH_SIZE);
+        }
     }
 
     @Test

@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +58,12 @@ abstract class SyncTestSupport extends IntegrationTest {
     @Autowired SyncProgress progress;
 
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 1);
+
+    /**
+     * Threads for work that must really run at the same time: the common pool has one thread on
+     * two cores, which would run "concurrent" syncs one after the other.
+     */
+    static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
     /** What a test connector's read does. */
     interface Reader {
