@@ -21,6 +21,7 @@ import com.campagne.connectors.runtime.ConnectorCatalog;
 import com.campagne.connectors.runtime.ConnectorHandle;
 import com.campagne.connectors.runtime.HostConnectorContext;
 import com.campagne.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -102,8 +103,19 @@ abstract class SyncTestSupport extends IntegrationTest {
                 }
             }
         };
-        catalog.register(ConnectorHandle.of("test", connector));
+        // A plugin id of its own, so that it leaves the shared catalogue after the test.
+        String pluginId = "sync-" + id;
+        catalog.register(ConnectorHandle.of(pluginId, connector));
+        registeredPlugins.add(pluginId);
         return id;
+    }
+
+    private final List<String> registeredPlugins = new ArrayList<>();
+
+    @AfterEach
+    void unregisterTestConnectors() {
+        registeredPlugins.forEach(catalog::unregisterPlugin);
+        registeredPlugins.clear();
     }
 
     /** A tenant with one client; returns {tenant, client}. */
