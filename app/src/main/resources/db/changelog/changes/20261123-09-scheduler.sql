@@ -1,0 +1,24 @@
+--liquibase formatted sql
+
+--changeset campagne:20261123-09-scheduled-tasks
+-- db-scheduler's table (its PostgreSQL schema, v16): one row per planned task instance, picked by
+-- optimistic locking so several app nodes share the work. A platform table: no tenant rows, only
+-- the ids a task needs (tenant, connection, run), hence no row-level security.
+CREATE TABLE scheduled_tasks (
+    task_name             text                     NOT NULL,
+    task_instance         text                     NOT NULL,
+    task_data             bytea,
+    execution_time        timestamp with time zone NOT NULL,
+    picked                boolean                  NOT NULL,
+    picked_by             text,
+    last_success          timestamp with time zone,
+    last_failure          timestamp with time zone,
+    consecutive_failures  integer,
+    last_heartbeat        timestamp with time zone,
+    version               bigint                   NOT NULL,
+    priority              smallint,
+    PRIMARY KEY (task_name, task_instance)
+);
+CREATE INDEX scheduled_tasks_execution_time_idx ON scheduled_tasks (execution_time);
+CREATE INDEX scheduled_tasks_last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+CREATE INDEX scheduled_tasks_priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
