@@ -2,6 +2,7 @@ package com.campagne.connectors.sync;
 
 import com.campagne.base.db.TenantContext;
 import com.campagne.base.db.TenantTransactions;
+import com.campagne.connectors.api.Category;
 import com.campagne.connectors.api.ConnectorException;
 import com.campagne.connectors.api.FailureType;
 import com.campagne.connectors.api.ReadRequest;
@@ -42,6 +43,8 @@ public class SyncEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH);
+    /** Where the range of a file import starts: early enough for any report a user may upload. */
+    private static final LocalDate FILE_RANGE_START = LocalDate.of(2000, 1, 1);
 
     private final ConnectorCatalog catalog;
     private final SyncRecordStore store;
@@ -99,8 +102,8 @@ public class SyncEngine {
             // Locking the connection serialises two "sync now" clicks; the second sees the first's run.
             // NO KEY UPDATE, not UPDATE: a running session's inserts hold KEY SHARE on this row (the
             // foreign key) until their checkpoint, and a click must not wait for that.
-            List<UUID> connection = jdbc.queryForList("select id from connections where tenant_id = ? and id = ?"
-                    + " for no key update", UUID.class, tenantId, connectionId);
+            List<String> connection = jdbc.queryForList("select connector_id from connections where tenant_id = ?"
+                    + " and id = ? for no key update", String.class, tenantId, connectionId);
             if (connection.isEmpty()) {
                 return Optional.<Queued>empty();
             }
@@ -112,10 +115,15 @@ public class SyncEngine {
             }
             UUID runId = UUID.randomUUID();
             LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+            // An uploaded report is imported whole, whatever its dates: the range must cover any file.
+            boolean file = catalog.find(connection.getFirst())
+                    .map(h -> h.spec().category() == Category.FILE).orElse(false);
+            LocalDate from = file ? FILE_RANGE_START : today.minusDays(settings.fullDays());
+            LocalDate to = file ? today.plusYears(1) : today;
             jdbc.update("insert into sync_runs (tenant_id, id, connection_id, trigger, status, range_from, range_to,"
                             + " attempt, queued_at, triggered_by, version) values (?, ?, ?, ?, 'QUEUED', ?, ?, 1, ?, ?, 0)",
-                    tenantId, runId, connectionId, trigger.name(), Date.valueOf(today.minusDays(settings.fullDays())),
-                    Date.valueOf(today), Timestamp.from(clock.instant()), triggeredBy);
+                    tenantId, runId, connectionId, trigger.name(), Date.valueOf(from), Date.valueOf(to),
+                    Timestamp.from(clock.instant()), triggeredBy);
             return Optional.of(new Queued(runId, true));
         });
     }

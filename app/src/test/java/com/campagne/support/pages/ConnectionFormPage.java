@@ -129,7 +129,7 @@ public class ConnectionFormPage extends Shell {
     }
 
     public boolean canSync() {
-        return byId("connection-sync").isVisible();
+        return byId("sync-now").isVisible();
     }
 
     public ConnectionsPage delete() {

@@ -2,11 +2,14 @@ package com.campagne.connectors.connections.ui;
 
 import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
-import com.campagne.connectors.connections.ConnectionExceptions.ConnectorUnavailableException;
 import com.campagne.connectors.connections.ConnectionService;
 import com.campagne.connectors.connections.ConnectionStatus;
 import com.campagne.connectors.connections.ConnectionService.ConnectionOverview;
 import com.campagne.connectors.runtime.ConnectorHandle;
+import com.campagne.connectors.sync.SyncHistory;
+import com.campagne.connectors.sync.SyncService;
+import com.campagne.connectors.sync.ui.SyncPanel;
+import com.campagne.tenancy.TenantSettingsService;
 import com.campagne.tenancy.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,6 +28,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -38,12 +42,19 @@ import java.util.UUID;
 class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ConnectionService connections;
+    private final ObjectProvider<SyncService> syncService;
+    private final SyncHistory syncHistory;
+    private final TenantSettingsService tenantSettings;
     private final H2 title = new H2();
     private final VerticalLayout body = new VerticalLayout();
     private ConnectionOverview overview;
 
-    ConnectionView(ConnectionService connections) {
+    ConnectionView(ConnectionService connections, ObjectProvider<SyncService> syncService, SyncHistory syncHistory,
+                   TenantSettingsService tenantSettings) {
         this.connections = connections;
+        this.syncService = syncService;
+        this.syncHistory = syncHistory;
+        this.tenantSettings = tenantSettings;
         title.getStyle().set("margin", "0");
         body.setPadding(false);
         add(title, body);
@@ -80,12 +91,6 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
 
         Optional<ConnectorHandle> handle = overview.connector();
-        if (handle.isPresent() && connections.canSync()
-                && overview.connection().getStatus() == ConnectionStatus.ACTIVE) {
-            Button sync = new Button(getTranslation("connections.sync"), VaadinIcon.REFRESH.create(), e -> syncNow());
-            sync.setId("connection-sync");
-            actions.add(sync);
-        }
         boolean paused = overview.connection().getStatus() == ConnectionStatus.PAUSED;
         Button pause = new Button(getTranslation(paused ? "connections.resume" : "connections.pause"),
                 (paused ? VaadinIcon.PLAY : VaadinIcon.PAUSE).create(), e -> togglePause());
@@ -110,20 +115,16 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
             body.add(unavailable);
             return;
         }
+        SyncService sync = syncService.getIfAvailable();
+        if (sync != null && connections.canSync() && overview.connection().getStatus() == ConnectionStatus.ACTIVE) {
+            // Sync now, live progress and history, above the settings: what a user comes here for.
+            body.add(new SyncPanel(overview.connection().getId(), sync, syncHistory, tenantSettings));
+        }
         body.add(new ConnectionEditor(connections, handle.get(), clientId, overview, this::toList));
     }
 
     private void toList() {
         getUI().ifPresent(ui -> ui.navigate(ClientConnectionsView.path(overview.connection().getClientId())));
-    }
-
-    private void syncNow() {
-        try {
-            connections.syncNow(overview.connection().getId());
-            Notifications.success(getTranslation("connections.sync.queued"));
-        } catch (ConnectorUnavailableException | IllegalStateException e) {
-            Notifications.error(getTranslation("connections.sync.unavailable"));
-        }
     }
 
     private void togglePause() {
