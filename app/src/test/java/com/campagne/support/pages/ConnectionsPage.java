@@ -72,4 +72,12 @@ public class ConnectionsPage extends Shell {
         waitForVaadin();
         return new ConnectionFormPage(page);
     }
+
+    /** Clicks "try with demo data" in the empty state; the app opens the new connection. */
+    public ConnectionFormPage tryDemo() {
+        click("connections-demo");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/connections/[0-9a-f-]{36}$"));
+        waitForVaadin();
+        return new ConnectionFormPage(page);
+    }
 }

@@ -3,11 +3,19 @@ package com.campagne.connectors.connections.ui;
 import com.campagne.base.ui.EmptyState;
 import com.campagne.base.ui.Formats;
 import com.campagne.base.ui.MainLayout;
+import com.campagne.base.ui.Notifications;
 import com.campagne.clients.Client;
 import com.campagne.clients.ClientService;
+import com.campagne.connectors.api.ConnectorException;
+import com.campagne.connectors.api.schema.AccountRecord;
+import com.campagne.connectors.connections.Connection;
 import com.campagne.connectors.connections.ConnectionAccount;
+import com.campagne.connectors.connections.ConnectionDraft;
 import com.campagne.connectors.connections.ConnectionService;
 import com.campagne.connectors.connections.ConnectionService.ConnectionOverview;
+import com.campagne.connectors.connections.Schedule;
+import com.campagne.connectors.runtime.ConnectorCatalog;
+import com.campagne.connectors.runtime.ConnectorHandle;
 import com.campagne.tenancy.Role;
 import com.campagne.tenancy.TenantSettingsService;
 import com.vaadin.flow.component.button.Button;
@@ -28,7 +36,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,17 +48,22 @@ import java.util.stream.Collectors;
 @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
 class ClientConnectionsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final String DEMO_CONNECTOR = "demo";
+
     private final ClientService clients;
     private final ConnectionService connections;
+    private final ConnectorCatalog catalog;
     private final ZoneId zone;
     private final H2 title = new H2();
     private final Grid<ConnectionOverview> grid = new Grid<>();
     private final VerticalLayout body = new VerticalLayout();
     private Client client;
 
-    ClientConnectionsView(ClientService clients, ConnectionService connections, TenantSettingsService settings) {
+    ClientConnectionsView(ClientService clients, ConnectionService connections, ConnectorCatalog catalog,
+                          TenantSettingsService settings) {
         this.clients = clients;
         this.connections = connections;
+        this.catalog = catalog;
         this.zone = settings.currentZone();
         setSizeFull();
         title.getStyle().set("margin", "0");
@@ -119,8 +134,12 @@ class ClientConnectionsView extends VerticalLayout implements BeforeEnterObserve
         back.setId("connections-client");
         back.addThemeVariants(ButtonVariant.TERTIARY);
         if (list.isEmpty()) {
+            HorizontalLayout choices = new HorizontalLayout(add);
+            choices.setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+            choices.getStyle().set("flex-wrap", "wrap");
+            demoButton().ifPresent(choices::add);
             EmptyState empty = new EmptyState(VaadinIcon.CONNECT, getTranslation("connections.empty.title"),
-                    getTranslation("connections.empty.text"), add);
+                    getTranslation("connections.empty.text"), choices);
             empty.setId("connections-empty");
             body.add(back, empty);
         } else {
@@ -128,6 +147,38 @@ class ClientConnectionsView extends VerticalLayout implements BeforeEnterObserve
             HorizontalLayout toolbar = new HorizontalLayout(back, add);
             toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
             body.add(toolbar, grid);
+        }
+    }
+
+    /** "Try with demo data", when the demo plugin is there: full figures a minute after sign-up. */
+    private Optional<Button> demoButton() {
+        if (catalog.find(DEMO_CONNECTOR).isEmpty() || !connections.canSync()) {
+            return Optional.empty();
+        }
+        Button demo = new Button(getTranslation("connections.demo"), VaadinIcon.MAGIC.create(), e -> startDemo());
+        demo.setId("connections-demo");
+        return Optional.of(demo);
+    }
+
+    /** Creates a demo connection with the connector's defaults and all its accounts, and syncs it. */
+    private void startDemo() {
+        Optional<ConnectorHandle> handle = catalog.find(DEMO_CONNECTOR);
+        if (handle.isEmpty()) {
+            Notifications.error(getTranslation("connections.demo.unavailable"));
+            return;
+        }
+        Map<String, String> defaults = new HashMap<>();
+        handle.get().spec().settings().stream().filter(f -> f.defaultValue() != null)
+                .forEach(f -> defaults.put(f.key(), f.defaultValue()));
+        ConnectionDraft draft = new ConnectionDraft(DEMO_CONNECTOR, getTranslation("connections.demo.name"), defaults,
+                Map.of(), Map.of());
+        try {
+            List<AccountRecord> accounts = connections.discover(null, draft, getLocale());
+            Connection created = connections.create(client.getId(), draft, accounts, Schedule.MANUAL);
+            connections.syncNow(created.getId());
+            getUI().ifPresent(ui -> ui.navigate(ConnectionView.path(client.getId(), created.getId())));
+        } catch (ConnectorException e) {
+            Notifications.error(e.userMessage().in(getLocale()));
         }
     }
 
