@@ -128,8 +128,11 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         VerticalLayout cell = new VerticalLayout(id);
         cell.setPadding(false);
         cell.setSpacing(false);
-        if (p.description() != null) {
-            Span description = new Span(p.description());
+        // The connectors describe themselves in French and English; the manifest has one language only.
+        String text = p.connectors().size() == 1 ? p.connectors().getFirst().description().in(getLocale())
+                : p.description();
+        if (text != null) {
+            Span description = new Span(text);
             description.getStyle().set("font-size", "var(--lumo-font-size-s, 0.875rem)")
                     .set("color", "var(--lumo-secondary-text-color, #555)");
             cell.add(description);
