@@ -7,6 +7,7 @@ import com.campagne.connectors.api.ConnectorException;
 import com.campagne.connectors.api.FailureType;
 import com.campagne.connectors.api.ReadRequest;
 import com.campagne.connectors.api.Stream;
+import com.campagne.connectors.api.Text;
 import com.campagne.connectors.connections.ConnectionTarget;
 import com.campagne.connectors.connections.ConnectionTargets;
 import com.campagne.connectors.runtime.ConnectorCatalog;
@@ -134,8 +135,9 @@ public class SyncEngine {
         Optional<ConnectionTarget> target = source == null ? Optional.empty()
                 : transactions.inScope(TenantContext.Scope.tenant(tenantId), () -> source.load(tenantId, connectionId));
         if (target.isEmpty()) {
-            return fail(tenantId, runId, FailureType.BAD_SETTINGS,
-                    "Connexion introuvable ou désactivée : rien n’a été synchronisé.", null);
+            return fail(tenantId, runId, FailureType.BAD_SETTINGS, Text.of(
+                    "Connexion introuvable ou désactivée : rien n’a été synchronisé.",
+                    "Connection not found or paused: nothing was synced."), null);
         }
         return run(target.get(), runId, settings);
     }
@@ -157,11 +159,15 @@ public class SyncEngine {
         RunRow run = row.get();
         Optional<ConnectorHandle> handle = catalog.find(target.connectorId());
         if (handle.isEmpty()) {
-            return fail(tenantId, runId, FailureType.PERMANENT, "Connecteur indisponible : le module qui fournit « "
-                    + target.connectorId() + " » n’est pas installé ou est désactivé.", null);
+            return fail(tenantId, runId, FailureType.PERMANENT, Text.of(
+                    "Connecteur indisponible : le module qui fournit « " + target.connectorId()
+                            + " » n’est pas installé ou est désactivé.",
+                    "Connector unavailable: the plugin that provides \"" + target.connectorId()
+                            + "\" is not installed or is disabled."), null);
         }
         transactions.inScope(TenantContext.Scope.tenant(tenantId), () -> jdbc.update("update sync_runs set"
-                + " status = 'RUNNING', started_at = coalesce(started_at, ?), message = null, version = version + 1"
+                + " status = 'RUNNING', started_at = coalesce(started_at, ?), message = null, message_en = null,"
+                + " version = version + 1"
                 + " where tenant_id = ? and id = ?", Timestamp.from(clock.instant()), tenantId, runId));
 
         String state = store.savedState(tenantId, target.connectionId()).orElse(null);
@@ -189,7 +195,8 @@ public class SyncEngine {
                 log.warn("Sync run {} of connection {} failed", runId, target.connectionId(), e);
                 session.close();
                 return finish(tenantId, runId, SyncRunStatus.FAILED, FailureType.PERMANENT,
-                        "Erreur interne pendant l’enregistrement des données : " + e.getMessage(), session.counts());
+                        Text.of("Erreur interne pendant l’enregistrement des données : " + e.getMessage(),
+                                "Internal error while storing the data: " + e.getMessage()), session.counts());
             }
         } finally {
             session.close();
@@ -199,7 +206,7 @@ public class SyncEngine {
 
     private Outcome failed(ConnectionTarget target, RunRow run, ConnectorException e, SyncCounts counts,
                            SyncProperties with) {
-        String message = e.userMessage().fr();
+        Text message = e.userMessage();
         FailureType type = e.type();
         boolean passing = type == FailureType.TRANSIENT || type == FailureType.RATE_LIMITED;
         if (passing && run.attempt() < with.maxAttempts()) {
@@ -207,12 +214,14 @@ public class SyncEngine {
                     : with.backoff().multipliedBy(1L << Math.min(run.attempt() - 1, 16));
             Instant at = clock.instant().plus(wait);
             int next = run.attempt() + 1;
-            String retry = message + " Nouvel essai (" + next + "/" + with.maxAttempts() + ") à "
-                    + TIME.format(at.atZone(with.zone())) + ".";
+            String time = TIME.format(at.atZone(with.zone()));
+            Text retry = Text.of(message.fr() + " Nouvel essai (" + next + "/" + with.maxAttempts() + ") à " + time + ".",
+                    message.en() + " Retry (" + next + "/" + with.maxAttempts() + ") at " + time + ".");
             transactions.inScope(TenantContext.Scope.tenant(target.tenantId()), () -> jdbc.update("update sync_runs"
-                            + " set status = 'QUEUED', attempt = ?, failure_type = ?, message = ?, records_read = ?,"
-                            + " records_written = ?, records_rejected = ?, version = version + 1"
-                            + " where tenant_id = ? and id = ?", next, type.name(), truncate(retry), counts.read(),
+                            + " set status = 'QUEUED', attempt = ?, failure_type = ?, message = ?, message_en = ?,"
+                            + " records_read = ?, records_written = ?, records_rejected = ?, version = version + 1"
+                            + " where tenant_id = ? and id = ?", next, type.name(), truncate(retry.fr()),
+                    truncate(retry.en()), counts.read(),
                     counts.written(), counts.rejected(), target.tenantId(), run.id()));
             log.info("Sync run {} of connection {} failed ({}), retry {} at {}", run.id(), target.connectionId(),
                     type, next, at);
@@ -222,24 +231,27 @@ public class SyncEngine {
         return finish(target.tenantId(), run.id(), SyncRunStatus.FAILED, type, message, counts);
     }
 
-    private Outcome fail(UUID tenantId, UUID runId, FailureType type, String message, SyncCounts counts) {
+    private Outcome fail(UUID tenantId, UUID runId, FailureType type, Text message, SyncCounts counts) {
         return finish(tenantId, runId, SyncRunStatus.FAILED, type, message, counts);
     }
 
-    private Outcome finish(UUID tenantId, UUID runId, SyncRunStatus status, FailureType type, String message,
+    private Outcome finish(UUID tenantId, UUID runId, SyncRunStatus status, FailureType type, Text message,
                            SyncCounts counts) {
+        String fr = message == null ? null : truncate(message.fr());
+        String en = message == null ? null : truncate(message.en());
         return transactions.inScope(TenantContext.Scope.tenant(tenantId), () -> {
             Instant now = clock.instant();
             if (counts == null) {
-                jdbc.update("update sync_runs set status = ?, failure_type = ?, message = ?, ended_at = ?,"
-                                + " started_at = coalesce(started_at, ?), version = version + 1 where tenant_id = ? and id = ?",
-                        status.name(), type == null ? null : type.name(), truncate(message), Timestamp.from(now),
+                jdbc.update("update sync_runs set status = ?, failure_type = ?, message = ?, message_en = ?,"
+                                + " ended_at = ?, started_at = coalesce(started_at, ?), version = version + 1"
+                                + " where tenant_id = ? and id = ?",
+                        status.name(), type == null ? null : type.name(), fr, en, Timestamp.from(now),
                         Timestamp.from(now), tenantId, runId);
             } else {
-                jdbc.update("update sync_runs set status = ?, failure_type = ?, message = ?, ended_at = ?,"
-                                + " records_read = ?, records_written = ?, records_rejected = ?, version = version + 1"
-                                + " where tenant_id = ? and id = ?", status.name(), type == null ? null : type.name(),
-                        truncate(message), Timestamp.from(now), counts.read(), counts.written(), counts.rejected(),
+                jdbc.update("update sync_runs set status = ?, failure_type = ?, message = ?, message_en = ?,"
+                                + " ended_at = ?, records_read = ?, records_written = ?, records_rejected = ?,"
+                                + " version = version + 1 where tenant_id = ? and id = ?", status.name(),
+                        type == null ? null : type.name(), fr, en, Timestamp.from(now), counts.read(), counts.written(), counts.rejected(),
                         tenantId, runId);
             }
             Integer attempt = jdbc.queryForList("select attempt from sync_runs where tenant_id = ? and id = ?",

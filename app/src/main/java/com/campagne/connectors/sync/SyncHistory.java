@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ import java.util.UUID;
 public class SyncHistory {
 
     private static final String RUN_COLUMNS = "id, connection_id, trigger, status, attempt, queued_at, started_at,"
-            + " ended_at, records_read, records_written, records_rejected, failure_type, message";
+            + " ended_at, records_read, records_written, records_rejected, failure_type, message, message_en";
 
     private final JdbcTemplate jdbc;
     private final SyncProgress progress;
@@ -45,10 +46,17 @@ public class SyncHistory {
      * @param endedAt     when it ended, or {@code null}
      * @param counts      records read, written, rejected (live while it runs on this node)
      * @param failureType the connector's failure type, or {@code null}
-     * @param message     what the user reads (French), or {@code null}
+     * @param message     what the user reads, in French, or {@code null}
+     * @param messageEn   the same in English, or {@code null}
      */
     public record Run(UUID id, SyncRunStatus status, SyncTrigger trigger, int attempt, Instant queuedAt,
-                      Instant startedAt, Instant endedAt, SyncCounts counts, String failureType, String message) {
+                      Instant startedAt, Instant endedAt, SyncCounts counts, String failureType, String message,
+                      String messageEn) {
+
+        /** The message in the user's language (French when no English one was stored). */
+        public String message(Locale locale) {
+            return locale != null && !"fr".equals(locale.getLanguage()) && messageEn != null ? messageEn : message;
+        }
 
         /** How long it ran, or {@code null} while it has not ended. */
         public Duration duration() {
@@ -94,7 +102,8 @@ public class SyncHistory {
         SyncCounts counts = status == SyncRunStatus.RUNNING ? progress.counts(id).orElse(stored) : stored;
         return new Run(id, status, SyncTrigger.valueOf(rs.getString("trigger")), rs.getInt("attempt"),
                 instant(rs.getTimestamp("queued_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("ended_at")), counts, rs.getString("failure_type"), rs.getString("message"));
+                instant(rs.getTimestamp("ended_at")), counts, rs.getString("failure_type"), rs.getString("message"),
+                rs.getString("message_en"));
     }
 
     private static Instant instant(Timestamp timestamp) {

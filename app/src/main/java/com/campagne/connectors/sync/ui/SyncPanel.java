@@ -77,7 +77,7 @@ public class SyncPanel extends VerticalLayout {
         runs.addColumn(r -> Formats.number(r.counts().rejected(), getLocale()))
                 .setHeader(getTranslation("sync.rejected")).setAutoWidth(true);
         runs.addColumn(r -> status(r.status())).setHeader(getTranslation("sync.status")).setAutoWidth(true);
-        runs.addColumn(SyncHistory.Run::message).setHeader(getTranslation("sync.message")).setFlexGrow(1);
+        runs.addColumn(r -> r.message(getLocale())).setHeader(getTranslation("sync.message")).setFlexGrow(1);
         runs.setItemDetailsRenderer(new ComponentRenderer<>(this::errorsOf));
         runs.setDetailsVisibleOnClick(true);
 
@@ -100,7 +100,7 @@ public class SyncPanel extends VerticalLayout {
         if (active == null) {
             progress.setText("");
         } else if (active.status() == SyncRunStatus.QUEUED) {
-            progress.setText(active.message() == null ? getTranslation("sync.waiting") : active.message());
+            progress.setText(active.message() == null ? getTranslation("sync.waiting") : active.message(getLocale()));
         } else {
             progress.setText(getTranslation("sync.progress", Formats.number(active.counts().read(), getLocale()),
                     Formats.number(active.counts().written(), getLocale()),
