@@ -115,11 +115,18 @@ class PluginFaultContainmentTest extends SyncTestSupport {
         ConnectionTarget throwing = withConnector(earlier, "faulty-throws", Map.of("recordsBeforeFailure", "40"));
         ConnectionTarget healthy = connection(newTenant(), "faulty-crash", Map.of());
 
-        CompletableFuture<SyncEngine.Outcome> thrown = CompletableFuture.supplyAsync(() -> sync(throwing, FAST),
-                PARALLEL);
-        CompletableFuture<SyncEngine.Outcome> ok = CompletableFuture.supplyAsync(() -> sync(healthy, FAST), PARALLEL);
-        assertThat(thrown.get(30, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.FAILED);
-        assertThat(ok.get(30, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.SUCCEEDED);
+        // Small batches: most of the failed run's rows already reached its open transaction.
+        store.batchSize(8);
+        try {
+            CompletableFuture<SyncEngine.Outcome> thrown = CompletableFuture.supplyAsync(() -> sync(throwing, FAST),
+                    PARALLEL);
+            CompletableFuture<SyncEngine.Outcome> ok = CompletableFuture.supplyAsync(() -> sync(healthy, FAST),
+                    PARALLEL);
+            assertThat(thrown.get(30, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.FAILED);
+            assertThat(ok.get(30, TimeUnit.SECONDS).status()).isEqualTo(SyncRunStatus.SUCCEEDED);
+        } finally {
+            store.batchSize(JdbcSyncRecordStore.DEFAULT_BATCH_SIZE);
+        }
 
         SyncHistory.Run failed = lastRun(throwing);
         assertThat(failed.status()).isEqualTo(SyncRunStatus.FAILED);
