@@ -117,7 +117,8 @@ final class JdbcSyncSession implements SyncSession {
     private record DayKey(java.time.LocalDate day, UUID key) {
     }
 
-    private record PendingError(int seq, String location, String reason, String record) {
+    private record PendingError(int seq, String location, String locationEn, String reason, String reasonEn,
+                                String record) {
     }
 
     JdbcSyncSession(Connection connection, SyncTarget target, int batchSize) throws SQLException {
@@ -188,16 +189,18 @@ final class JdbcSyncSession implements SyncSession {
                     "The connector sent more than " + target.maxRecords() + " records: sync stopped (flood)."), null);
         }
         if (record == null) {
-            reject(null, "Enregistrement vide", null);
+            reject(null, Text.of("Enregistrement vide", "Empty record"), null);
             return;
         }
         List<String> problems = record.problems();
         if (!problems.isEmpty()) {
-            reject(null, "Enregistrement invalide : " + String.join(" ; ", problems), record);
+            reject(null, Text.of("Enregistrement invalide : " + String.join(" ; ", problems),
+                    "Invalid record: " + String.join("; ", problems)), record);
             return;
         }
         if (!target.accountIds().contains(record.accountId())) {
-            reject(null, "Enregistrement d’un compte non demandé (" + record.accountId() + ")", record);
+            reject(null, Text.of("Enregistrement d’un compte non demandé (" + record.accountId() + ")",
+                    "Record of an account not asked for (" + record.accountId() + ")"), record);
             return;
         }
         switch (record) {
@@ -215,7 +218,7 @@ final class JdbcSyncSession implements SyncSession {
     @Override
     public synchronized void reject(Text where, Text reason) {
         ensureOpen();
-        reject(where == null ? null : where.fr(), reason == null ? "Entrée ignorée" : reason.fr(), null);
+        reject(where, reason == null ? Text.of("Entrée ignorée", "Input skipped") : reason, null);
     }
 
     @Override
@@ -313,12 +316,13 @@ final class JdbcSyncSession implements SyncSession {
                 "The data could not be written: " + e.getMessage()), e);
     }
 
-    private void reject(String location, String reason, MarketingRecord record) {
+    private void reject(Text location, Text reason, MarketingRecord record) {
         rejected.incrementAndGet();
         if (errorSeq < MAX_ERRORS) {
             errorSeq++;
-            pendingErrors.add(new PendingError(errorSeq, truncate(location, 500), truncate(reason, 2000),
-                    record == null ? null : truncate(record.toString(), 4000)));
+            pendingErrors.add(new PendingError(errorSeq, location == null ? null : truncate(location.fr(), 500),
+                    location == null ? null : truncate(location.en(), 500), truncate(reason.fr(), 2000),
+                    truncate(reason.en(), 2000), record == null ? null : truncate(record.toString(), 4000)));
         }
     }
 
@@ -561,7 +565,8 @@ final class JdbcSyncSession implements SyncSession {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement("insert into sync_run_errors"
-                + " (tenant_id, run_id, seq, location, reason, record) values (?, ?, ?, ?, ?, ?)"
+                + " (tenant_id, run_id, seq, location, reason, record, location_en, reason_en)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (tenant_id, run_id, seq) do nothing")) {
             for (PendingError error : pendingErrors) {
                 ps.setObject(1, target.tenantId());
@@ -570,6 +575,8 @@ final class JdbcSyncSession implements SyncSession {
                 ps.setString(4, error.location());
                 ps.setString(5, error.reason());
                 ps.setString(6, error.record());
+                ps.setString(7, error.locationEn());
+                ps.setString(8, error.reasonEn());
                 ps.addBatch();
             }
             ps.executeBatch();

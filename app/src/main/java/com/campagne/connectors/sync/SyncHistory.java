@@ -67,12 +67,29 @@ public class SyncHistory {
     /**
      * One refused record or input of a run.
      *
-     * @param seq      its order in the run
-     * @param location where it was (a file line), or {@code null}
-     * @param reason   why it was refused
-     * @param record   the record as received, or {@code null}
+     * @param seq        its order in the run
+     * @param location   where it was (a file line), in French, or {@code null}
+     * @param reason     why it was refused, in French
+     * @param record     the record as received, or {@code null}
+     * @param locationEn where it was, in English, or {@code null}
+     * @param reasonEn   why it was refused, in English, or {@code null}
      */
-    public record RunError(int seq, String location, String reason, String record) {
+    public record RunError(int seq, String location, String reason, String record, String locationEn,
+                           String reasonEn) {
+
+        /** Where it was, in the user's language. */
+        public String location(Locale locale) {
+            return english(locale) && locationEn != null ? locationEn : location;
+        }
+
+        /** Why it was refused, in the user's language. */
+        public String reason(Locale locale) {
+            return english(locale) && reasonEn != null ? reasonEn : reason;
+        }
+
+        private static boolean english(Locale locale) {
+            return locale != null && !"fr".equals(locale.getLanguage());
+        }
     }
 
     /** The latest runs of a connection of the current tenant, newest first. */
@@ -89,9 +106,9 @@ public class SyncHistory {
 
     /** The errors kept for a run of the current tenant (the first 100), in order. */
     public List<RunError> errors(UUID runId) {
-        return jdbc.query("select seq, location, reason, record from sync_run_errors where tenant_id = ? and run_id = ?"
-                        + " order by seq", (rs, i) -> new RunError(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4)), TenantContext.requireTenant(), runId);
+        return jdbc.query("select seq, location, reason, record, location_en, reason_en from sync_run_errors"
+                        + " where tenant_id = ? and run_id = ? order by seq", (rs, i) -> new RunError(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)), TenantContext.requireTenant(), runId);
     }
 
     private Run toRun(ResultSet rs, int row) throws SQLException {

@@ -150,8 +150,8 @@ public class SyncPanel extends VerticalLayout {
         Grid<SyncHistory.RunError> grid = new Grid<>();
         grid.addClassName("sync-errors");
         grid.setAllRowsVisible(true);
-        grid.addColumn(SyncHistory.RunError::location).setHeader(getTranslation("sync.errors.where")).setAutoWidth(true);
-        grid.addColumn(SyncHistory.RunError::reason).setHeader(getTranslation("sync.errors.reason")).setFlexGrow(2);
+        grid.addColumn(e -> e.location(getLocale())).setHeader(getTranslation("sync.errors.where")).setAutoWidth(true);
+        grid.addColumn(e -> e.reason(getLocale())).setHeader(getTranslation("sync.errors.reason")).setFlexGrow(2);
         grid.addColumn(SyncHistory.RunError::record).setHeader(getTranslation("sync.errors.record")).setFlexGrow(3);
         grid.setItems(errors);
         box.add(grid);
