@@ -77,7 +77,8 @@ public class SyncPanel extends VerticalLayout {
         runs.addColumn(r -> Formats.number(r.counts().rejected(), getLocale()))
                 .setHeader(getTranslation("sync.rejected")).setAutoWidth(true);
         runs.addColumn(r -> status(r.status())).setHeader(getTranslation("sync.status")).setAutoWidth(true);
-        runs.addColumn(SyncHistory.Run::message).setHeader(getTranslation("sync.message")).setFlexGrow(1);
+        // A run's message (why it failed, e.g. which line of a file) says what to fix: too long for a
+        // cell, it is read whole under the run, open at once for a failed run.
         runs.setItemDetailsRenderer(new ComponentRenderer<>(this::errorsOf));
         runs.setDetailsVisibleOnClick(true);
 
@@ -95,6 +96,10 @@ public class SyncPanel extends VerticalLayout {
     void refresh() {
         List<SyncHistory.Run> recent = history.recentRuns(connectionId, HISTORY_SIZE);
         runs.setItems(recent);
+        recent.stream().filter(r -> r.status() == SyncRunStatus.FAILED && r.message() != null)
+                .forEach(r -> runs.setDetailsVisible(r, true));
+        // Auto widths are measured on the first rows only: a run that ends later would show "23 …" as its end.
+        runs.recalculateColumnWidths();
         SyncHistory.Run active = recent.stream().filter(r -> r.status().active()).findFirst().orElse(null);
         syncNow.setEnabled(active == null);
         if (active == null) {
@@ -142,8 +147,21 @@ public class SyncPanel extends VerticalLayout {
     private VerticalLayout errorsOf(SyncHistory.Run run) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
+        if (run.message() != null && !run.message().isBlank()) {
+            Span message = new Span(run.message());
+            message.addClassName("sync-run-message");
+            // Messages list lines ("ligne 7 : …") one under the other.
+            message.getStyle().set("white-space", "pre-line");
+            if (run.status() == SyncRunStatus.FAILED) {
+                message.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            box.add(message);
+        }
         List<SyncHistory.RunError> errors = run.counts().rejected() == 0 ? List.of() : history.errors(run.id());
         if (errors.isEmpty()) {
+            if (run.message() != null && !run.message().isBlank()) {
+                return box;
+            }
             box.add(new Span(getTranslation("sync.errors.none")));
             return box;
         }
