@@ -157,6 +157,8 @@ class ThirdPartyPluginJourneyTest extends BrowserTest {
         assertThat(connection.visibleText()).contains("Connecteur indisponible (plugin désactivé)",
                 "Demandez à l’administrateur de la plateforme de la réactiver");
         assertThat(connection.canSync()).isFalse();
+        // What was imported stays in sight.
+        assertThat(connection.runs()).singleElement().satisfies(r -> assertThat(r.get(6)).isEqualTo("Réussie"));
         screenshot(agency, "ThirdPartyPluginJourneyTest-unavailable");
 
         // The operator removes it: gone from the installation, the connection still unavailable, the data kept.

@@ -48,6 +48,15 @@ public class SyncPanel extends VerticalLayout {
 
     public SyncPanel(UUID connectionId, SyncService syncService, SyncHistory history,
                      TenantSettingsService tenantSettings) {
+        this(connectionId, syncService, history, tenantSettings, true);
+    }
+
+    /**
+     * The panel, without "Synchroniser maintenant" when {@code canSync} is false (its connector is
+     * unavailable): the history of what was imported stays in sight.
+     */
+    public SyncPanel(UUID connectionId, SyncService syncService, SyncHistory history,
+                     TenantSettingsService tenantSettings, boolean canSync) {
         this.connectionId = connectionId;
         this.syncService = syncService;
         this.history = history;
@@ -62,6 +71,7 @@ public class SyncPanel extends VerticalLayout {
         progress.setId("sync-progress");
         HorizontalLayout bar = new HorizontalLayout(syncNow, progress);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setVisible(canSync);
 
         runs.setId("sync-runs");
         runs.setAllRowsVisible(true);
