@@ -180,7 +180,10 @@ public class SyncPanel extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addColumn(SyncHistory.RunError::location).setHeader(getTranslation("sync.errors.where")).setAutoWidth(true);
         grid.addColumn(SyncHistory.RunError::reason).setHeader(getTranslation("sync.errors.reason")).setFlexGrow(2);
-        grid.addColumn(SyncHistory.RunError::record).setHeader(getTranslation("sync.errors.record")).setFlexGrow(3);
+        // A file import names the line and the reason: an empty "record received" column would only puzzle.
+        if (errors.stream().anyMatch(e -> e.record() != null && !e.record().isBlank())) {
+            grid.addColumn(SyncHistory.RunError::record).setHeader(getTranslation("sync.errors.record")).setFlexGrow(3);
+        }
         grid.setItems(errors);
         box.add(grid);
         if (run.counts().rejected() > errors.size()) {
