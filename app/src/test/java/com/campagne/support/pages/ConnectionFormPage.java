@@ -132,6 +132,70 @@ public class ConnectionFormPage extends Shell {
         return byId("sync-now").isVisible();
     }
 
+    /** Clicks "Synchroniser maintenant" in the connection's sync panel. */
+    public ConnectionFormPage syncNow() {
+        click("sync-now");
+        return this;
+    }
+
+    /** The runs of the history, latest first, each as its cells' texts (start, end, duration, read, written, refused, status). */
+    @SuppressWarnings("unchecked")
+    public List<List<String>> runs() {
+        waitForVaadin();
+        return (List<List<String>>) byId("sync-runs").evaluate(ROWS);
+    }
+
+    /**
+     * Waits (the page polls while a run is going on) until the latest run of the history shows
+     * {@code status} ("Réussie", "Échouée") and returns its cells.
+     */
+    public List<String> waitForLatestRun(String status, double timeoutMs) {
+        long end = System.currentTimeMillis() + (long) timeoutMs;
+        List<List<String>> runs = runs();
+        while (runs.isEmpty() || !runs.getFirst().get(6).equals(status)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("The latest run did not become " + status + ": " + runs);
+            }
+            page.waitForTimeout(500);
+            runs = runs();
+        }
+        return runs.getFirst();
+    }
+
+    /** The message shown under the latest run (open at once for a failed run), empty when none is shown. */
+    public String latestRunMessage() {
+        waitForVaadin();
+        return (String) byId("sync-runs").evaluate("""
+                grid => {
+                    const row = [...grid.shadowRoot.querySelectorAll('tbody#items tr')].find(r => !r.hidden && r.index === 0);
+                    const slot = row && row.querySelector('td[part~="details-cell"] slot');
+                    const details = slot && slot.assignedElements()[0];
+                    const message = details && details.querySelector('.sync-run-message');
+                    return message && message.checkVisibility() ? message.innerText.trim() : '';
+                }""");
+    }
+
+    /** Opens the details of the latest run and returns the records it refused, each as (where, reason, record). */
+    @SuppressWarnings("unchecked")
+    public List<List<String>> refusedRecordsOfLatestRun() {
+        String firstCell = (String) byId("sync-runs").evaluate("grid => [...grid.shadowRoot.querySelectorAll('tbody#items tr')]"
+                + ".find(r => !r.hidden && r.index === 0).querySelector('td slot').name");
+        page.locator("#sync-runs > vaadin-grid-cell-content[slot='" + firstCell + "']").click();
+        Locator errors = page.locator("#sync-runs .sync-errors").first();
+        errors.waitFor();
+        waitForVaadin();
+        return (List<List<String>>) errors.evaluate(ROWS);
+    }
+
+    /** The rows of a Vaadin grid (in its light DOM), each as the texts of its cells. */
+    private static final String ROWS = """
+            grid => [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
+                .filter(r => !r.hidden && r.index !== undefined && r.index < grid.size)
+                .sort((a, b) => a.index - b.index)
+                .map(r => [...r.querySelectorAll('td:not([part~="details-cell"]) slot')]
+                    .map(s => s.assignedElements()[0])
+                    .map(c => c ? c.innerText.trim() : ''))""";
+
     public ConnectionsPage delete() {
         click("connection-delete");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Supprimer").setExact(true)).last().click();

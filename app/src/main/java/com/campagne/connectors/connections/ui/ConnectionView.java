@@ -113,12 +113,19 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
                     .set("background", "var(--lumo-error-color-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
                     .set("padding", "var(--lumo-space-m)").set("max-width", "48rem");
             body.add(unavailable);
+            SyncService history = syncService.getIfAvailable();
+            if (history != null && connections.canSync()) {
+                // No sync without the connector, but what was imported stays in sight.
+                body.add(new SyncPanel(overview.connection().getId(), history, syncHistory, tenantSettings, false));
+            }
             return;
         }
         SyncService sync = syncService.getIfAvailable();
-        if (sync != null && connections.canSync() && overview.connection().getStatus() == ConnectionStatus.ACTIVE) {
-            // Sync now, live progress and history, above the settings: what a user comes here for.
-            body.add(new SyncPanel(overview.connection().getId(), sync, syncHistory, tenantSettings));
+        if (sync != null && connections.canSync()) {
+            // Sync now, live progress and history, above the settings: what a user comes here for. A
+            // paused connection keeps its history, without "sync now".
+            body.add(new SyncPanel(overview.connection().getId(), sync, syncHistory, tenantSettings,
+                    overview.connection().getStatus() == ConnectionStatus.ACTIVE));
         }
         body.add(new ConnectionEditor(connections, handle.get(), clientId, overview, this::toList));
     }

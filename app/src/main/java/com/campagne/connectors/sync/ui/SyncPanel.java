@@ -48,6 +48,15 @@ public class SyncPanel extends VerticalLayout {
 
     public SyncPanel(UUID connectionId, SyncService syncService, SyncHistory history,
                      TenantSettingsService tenantSettings) {
+        this(connectionId, syncService, history, tenantSettings, true);
+    }
+
+    /**
+     * The panel, without "Synchroniser maintenant" when {@code canSync} is false (its connector is
+     * unavailable): the history of what was imported stays in sight.
+     */
+    public SyncPanel(UUID connectionId, SyncService syncService, SyncHistory history,
+                     TenantSettingsService tenantSettings, boolean canSync) {
         this.connectionId = connectionId;
         this.syncService = syncService;
         this.history = history;
@@ -62,6 +71,7 @@ public class SyncPanel extends VerticalLayout {
         progress.setId("sync-progress");
         HorizontalLayout bar = new HorizontalLayout(syncNow, progress);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setVisible(canSync);
 
         runs.setId("sync-runs");
         runs.setAllRowsVisible(true);
@@ -77,7 +87,8 @@ public class SyncPanel extends VerticalLayout {
         runs.addColumn(r -> Formats.number(r.counts().rejected(), getLocale()))
                 .setHeader(getTranslation("sync.rejected")).setAutoWidth(true);
         runs.addColumn(r -> status(r.status())).setHeader(getTranslation("sync.status")).setAutoWidth(true);
-        runs.addColumn(r -> r.message(getLocale())).setHeader(getTranslation("sync.message")).setFlexGrow(1);
+        // A run's message (why it failed, e.g. which line of a file) says what to fix: too long for a
+        // cell, it is read whole under the run, open at once for a failed run.
         runs.setItemDetailsRenderer(new ComponentRenderer<>(this::errorsOf));
         runs.setDetailsVisibleOnClick(true);
 
@@ -95,6 +106,10 @@ public class SyncPanel extends VerticalLayout {
     void refresh() {
         List<SyncHistory.Run> recent = history.recentRuns(connectionId, HISTORY_SIZE);
         runs.setItems(recent);
+        recent.stream().filter(r -> r.status() == SyncRunStatus.FAILED && r.message() != null)
+                .forEach(r -> runs.setDetailsVisible(r, true));
+        // Auto widths are measured on the first rows only: a run that ends later would show "23 …" as its end.
+        runs.recalculateColumnWidths();
         SyncHistory.Run active = recent.stream().filter(r -> r.status().active()).findFirst().orElse(null);
         syncNow.setEnabled(active == null);
         if (active == null) {
@@ -142,8 +157,21 @@ public class SyncPanel extends VerticalLayout {
     private VerticalLayout errorsOf(SyncHistory.Run run) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
+        if (run.message() != null && !run.message().isBlank()) {
+            Span message = new Span(run.message(getLocale()));
+            message.addClassName("sync-run-message");
+            // Messages list lines ("ligne 7 : …") one under the other.
+            message.getStyle().set("white-space", "pre-line");
+            if (run.status() == SyncRunStatus.FAILED) {
+                message.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            box.add(message);
+        }
         List<SyncHistory.RunError> errors = run.counts().rejected() == 0 ? List.of() : history.errors(run.id());
         if (errors.isEmpty()) {
+            if (run.message() != null && !run.message().isBlank()) {
+                return box;
+            }
             box.add(new Span(getTranslation("sync.errors.none")));
             return box;
         }
@@ -152,7 +180,10 @@ public class SyncPanel extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addColumn(e -> e.location(getLocale())).setHeader(getTranslation("sync.errors.where")).setAutoWidth(true);
         grid.addColumn(e -> e.reason(getLocale())).setHeader(getTranslation("sync.errors.reason")).setFlexGrow(2);
-        grid.addColumn(SyncHistory.RunError::record).setHeader(getTranslation("sync.errors.record")).setFlexGrow(3);
+        // A file import names the line and the reason: an empty "record received" column would only puzzle.
+        if (errors.stream().anyMatch(e -> e.record() != null && !e.record().isBlank())) {
+            grid.addColumn(SyncHistory.RunError::record).setHeader(getTranslation("sync.errors.record")).setFlexGrow(3);
+        }
         grid.setItems(errors);
         box.add(grid);
         if (run.counts().rejected() > errors.size()) {
