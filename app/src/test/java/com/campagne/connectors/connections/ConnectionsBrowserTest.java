@@ -110,9 +110,9 @@ class ConnectionsBrowserTest extends BrowserTest {
         try {
             connections = ConnectionsPage.open(page, clientPath.split("/")[2]);
             assertThat(connections.rows()).singleElement().satisfies(row -> assertThat(row)
-                    .contains("Connecteur indisponible (plugin désactivé)", "En pause"));
+                    .contains("Connecteur indisponible (plugin désactivé ou retiré)", "En pause"));
             stored = connections.openConnection("boutique de Paris");
-            assertThat(stored.visibleText()).contains("Connecteur indisponible (plugin désactivé)");
+            assertThat(stored.visibleText()).contains("Connecteur indisponible (plugin désactivé ou retiré)");
             assertThat(stored.canSync()).isFalse();
             screenshot(page, "connections-fr-06-unavailable");
         } finally {

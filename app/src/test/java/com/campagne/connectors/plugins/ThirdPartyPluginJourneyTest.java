@@ -152,9 +152,10 @@ class ThirdPartyPluginJourneyTest extends BrowserTest {
         plugins.toggle(PLUGIN).waitForState(PLUGIN, "Désactivé");
         assertThat(catalog.find("template")).isEmpty();
         connections = ConnectionsPage.open(agency, clientIdOf(connection.path()));
-        assertThat(connections.rows()).singleElement().asString().contains("Connecteur indisponible (plugin désactivé)");
+        assertThat(connections.rows()).singleElement().asString()
+                .contains("Connecteur indisponible (plugin désactivé ou retiré)");
         connection = connections.openConnection("ACME Ads – Fromagerie");
-        assertThat(connection.visibleText()).contains("Connecteur indisponible (plugin désactivé)",
+        assertThat(connection.visibleText()).contains("Connecteur indisponible (plugin désactivé ou retiré)",
                 "Demandez à l’administrateur de la plateforme de la réactiver");
         assertThat(connection.canSync()).isFalse();
         // What was imported stays in sight.
@@ -169,7 +170,8 @@ class ThirdPartyPluginJourneyTest extends BrowserTest {
         assertThat(admin.locator("#plugins-grid").innerText()).contains("csv-import").doesNotContain(PLUGIN);
         screenshot(admin, "ThirdPartyPluginJourneyTest-removed");
         connections = ConnectionsPage.open(agency, clientIdOf(connection.path()));
-        assertThat(connections.rows()).singleElement().asString().contains("Connecteur indisponible (plugin désactivé)");
+        assertThat(connections.rows()).singleElement().asString()
+                .contains("Connecteur indisponible (plugin désactivé ou retiré)");
         assertThat(TenantSql.one(dataSource, tenant, "select count(*) as n from metric_facts where connection_id = ?",
                 connectionId).get("n")).isEqualTo(expectedRows);
 

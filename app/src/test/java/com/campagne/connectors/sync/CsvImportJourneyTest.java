@@ -58,7 +58,7 @@ class CsvImportJourneyTest extends BrowserTest {
         form.name(CONNECTION).upload("file", fixture("google-ads-fr.tsv"));
         String check = form.test();
         assertThat(form.checkSucceeded()).isTrue();
-        assertThat(check).startsWith("Connexion réussie\u00a0: Fichier « google-ads-fr.tsv » reconnu")
+        assertThat(check).startsWith("Connexion réussie\u00a0: Fichier « google-ads-fr.tsv » reconnu")
                 .contains("Google Ads", "en-tête ligne 3", "4 ligne(s) du 01/11/2026 au 02/11/2026", "2 campagne(s)");
         // No account column in the file: one account for the whole file.
         assertThat(form.accounts()).hasSize(1);
@@ -93,8 +93,8 @@ class CsvImportJourneyTest extends BrowserTest {
         connection = connections.openConnection(CONNECTION);
         run = connection.syncNow().waitForLatestRun("Échouée", 60_000);
         // Said in words under the run, each bad line on its own line, with what to do.
-        assertThat(connection.latestRunMessage()).isEqualTo("1 ligne(s) en erreur, rien n’est importé :\n"
-                + "ligne 7 : Clics : « 9O » n’est pas un nombre\n"
+        assertThat(connection.latestRunMessage()).isEqualTo("1 ligne(s) en erreur, rien n’est importé :\n"
+                + "ligne 7 : Clics : « 9O » n’est pas un nombre\n"
                 + "Corrigez le fichier ou choisissez d’ignorer les lignes en erreur.");
         assertThat(facts(tenant, connectionId).get("n")).isEqualTo(4L);
         assertThat(TenantSql.one(dataSource, tenant, "select count(*) as n from synced_campaigns where connection_id = ?",

@@ -76,9 +76,9 @@ public class SyncPanel extends VerticalLayout {
         runs.setId("sync-runs");
         runs.setAllRowsVisible(true);
         runs.addColumn(r -> Formats.dateTime(r.startedAt() == null ? r.queuedAt() : r.startedAt(), zone, getLocale()))
-                .setHeader(getTranslation("sync.started")).setWidth("11rem").setFlexGrow(0);
+                .setHeader(getTranslation("sync.started")).setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(r -> Formats.dateTime(r.endedAt(), zone, getLocale()))
-                .setHeader(getTranslation("sync.ended")).setWidth("11rem").setFlexGrow(0);
+                .setHeader(getTranslation("sync.ended")).setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(r -> duration(r.duration())).setHeader(getTranslation("sync.duration")).setAutoWidth(true);
         runs.addColumn(r -> Formats.number(r.counts().read(), getLocale()))
                 .setHeader(getTranslation("sync.read")).setAutoWidth(true);

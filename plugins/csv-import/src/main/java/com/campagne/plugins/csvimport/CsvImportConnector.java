@@ -63,23 +63,23 @@ public class CsvImportConnector implements Connector {
                 "1.0.0", Category.FILE, null, null,
                 List.of(
                         SettingField.file(FILE, Text.of("Rapport (CSV ou XLSX)", "Report (CSV or XLSX)")).asRequired()
-                                .help(Text.of("Le rapport tel que l’outil l’exporte, par jour ; les lignes de titre et de total sont ignorées.",
+                                .help(Text.of("Le rapport tel que l’outil l’exporte, par jour ; les lignes de titre et de total sont ignorées.",
                                         "The report as the tool exports it, by day; title and total lines are ignored."))
                                 .group(file, 1),
                         SettingField.choice(PRESET, Text.of("Format", "Format"), presets).asRequired()
                                 .defaultValue(Preset.AUTO)
-                                .help(Text.of("L’outil qui a exporté le fichier ; la détection automatique le reconnaît à ses colonnes.",
+                                .help(Text.of("L’outil qui a exporté le fichier ; la détection automatique le reconnaît à ses colonnes.",
                                         "The tool that exported the file; auto-detection recognises it by its columns."))
                                 .group(file, 2),
                         SettingField.text(MAPPING, Text.of("Correspondance des colonnes", "Column mapping"))
-                                .help(Text.of("Pour « Personnalisé » ou pour corriger un format : champ=Colonne séparés par des "
+                                .help(Text.of("Pour « Personnalisé » ou pour corriger un format : champ=Colonne séparés par des "
                                                 + "points-virgules, par exemple date=Jour; campaign=Campagne; cost=Coût (EUR). "
-                                                + "Champs : " + fieldList() + ".",
+                                                + "Champs : " + fieldList() + ".",
                                         "For \"Custom\" or to correct a format: field=Column separated by semicolons, for "
                                                 + "example date=Day; campaign=Campaign; cost=Cost (EUR). Fields: " + fieldList() + "."))
                                 .group(file, 3),
                         SettingField.text(ACCOUNT_ID, Text.of("Identifiant du compte", "Account ID"))
-                                .help(Text.of("Vide : celui du fichier s’il a une colonne de compte, sinon « csv-import ».",
+                                .help(Text.of("Vide : celui du fichier s’il a une colonne de compte, sinon « csv-import ».",
                                         "Empty: the file's own when it has an account column, otherwise \"csv-import\"."))
                                 .group(account, 1),
                         SettingField.text(ACCOUNT_NAME, Text.of("Nom du compte", "Account name"))
@@ -96,7 +96,7 @@ public class CsvImportConnector implements Connector {
                                         "A zone such as Europe/Paris."))
                                 .group(account, 4),
                         SettingField.choice(ON_ERROR, Text.of("Lignes en erreur", "Bad lines"), List.of(
-                                        Choice.of(ALL_OR_NOTHING, "Tout ou rien : aucune ligne importée s’il y a une erreur",
+                                        Choice.of(ALL_OR_NOTHING, "Tout ou rien : aucune ligne importée s’il y a une erreur",
                                                 "All or nothing: nothing is imported if a line is wrong"),
                                         Choice.of(SKIP_BAD_LINES, "Ignorer les lignes en erreur (listées dans l’historique)",
                                                 "Skip bad lines (listed in the history)")))
@@ -125,7 +125,7 @@ public class CsvImportConnector implements Connector {
             String skipped = file.problemCount == 0 ? "" : " " + file.problemCount + " ligne(s) en erreur seront ignorées.";
             String skippedEn = file.problemCount == 0 ? "" : " " + file.problemCount + " bad line(s) will be skipped.";
             return CheckResult.ok(
-                    "Fichier « " + source.name + " » reconnu : " + file.layout.preset.title().fr() + " (en-tête ligne "
+                    "Fichier « " + source.name + " » reconnu : " + file.layout.preset.title().fr() + " (en-tête ligne "
                             + file.layout.headerLine + "), " + file.dataLines + " ligne(s) du "
                             + FRENCH_DATE.format(file.firstDay) + " au " + FRENCH_DATE.format(file.lastDay) + ", "
                             + file.campaigns.size() + " campagne(s)." + skipped,
@@ -170,7 +170,7 @@ public class CsvImportConnector implements Connector {
         if (file.problemCount > 0 && !SKIP_BAD_LINES.equals(settings.find(ON_ERROR).orElse(ALL_OR_NOTHING))) {
             Text lines = file.problemSummary();
             throw new BadSettingsException(FILE, Text.of(
-                    file.problemCount + " ligne(s) en erreur, rien n’est importé :" + lines.fr()
+                    file.problemCount + " ligne(s) en erreur, rien n’est importé :" + lines.fr()
                             + "\nCorrigez le fichier ou choisissez d’ignorer les lignes en erreur.",
                     file.problemCount + " bad line(s), nothing is imported:" + lines.en()
                             + "\nFix the file or choose to skip bad lines."));
@@ -190,12 +190,12 @@ public class CsvImportConnector implements Connector {
     private static Import analyse(Source source, Settings settings) {
         String preset = settings.find(PRESET).orElse(Preset.AUTO);
         if (!Preset.AUTO.equals(preset) && Preset.byId(preset).isEmpty()) {
-            throw new BadSettingsException(PRESET, Text.of("Format inconnu : " + preset + ".", "Unknown format: " + preset + "."));
+            throw new BadSettingsException(PRESET, Text.of("Format inconnu : " + preset + ".", "Unknown format: " + preset + "."));
         }
         Map<Field, String> mapping = Layout.mapping(settings.find(MAPPING).orElse(null));
         if (Preset.CUSTOM.id.equals(preset) && !mapping.containsKey(Field.DATE)) {
             throw new BadSettingsException(MAPPING, Text.of(
-                    "Le format « Personnalisé » demande une correspondance avec au moins la date, par exemple date=Jour; clicks=Clics.",
+                    "Le format « Personnalisé » demande une correspondance avec au moins la date, par exemple date=Jour; clicks=Clics.",
                     "The \"Custom\" format needs a mapping with at least the date, for example date=Day; clicks=Clicks."));
         }
         String currency = settings.find(CURRENCY).orElse("EUR").toUpperCase(java.util.Locale.ROOT);
@@ -222,7 +222,7 @@ public class CsvImportConnector implements Connector {
     }
 
     private static PermanentException unreadable(IOException e) {
-        return new PermanentException(Text.of("Le fichier n’a pas pu être lu : " + e.getMessage(),
+        return new PermanentException(Text.of("Le fichier n’a pas pu être lu : " + e.getMessage(),
                 "The file could not be read: " + e.getMessage()), e);
     }
 

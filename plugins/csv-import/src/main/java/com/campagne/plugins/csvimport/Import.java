@@ -242,7 +242,7 @@ final class Import {
                 LocalDate end = Values.date(row.cell(layout.column(Field.DATE_END)),
                         row.isNumeric(layout.column(Field.DATE_END)), reading, firstPass ? evidence : null);
                 if (end != null && !end.equals(date)) {
-                    return problem(row, "la ligne couvre du " + date + " au " + end + " : exportez le rapport par jour",
+                    return problem(row, "la ligne couvre du " + date + " au " + end + " : exportez le rapport par jour",
                             "the line covers " + date + " to " + end + ": export the report by day");
                 }
             }
@@ -256,7 +256,7 @@ final class Import {
                     fileAccountId = account;
                 } else if (!account.equals(fileAccountId)) {
                     return problem(row, "ligne d’un autre compte (" + account + ") que " + fileAccountId
-                                    + " : un fichier par compte, ou indiquez l’identifiant du compte",
+                                    + " : un fichier par compte, ou indiquez l’identifiant du compte",
                             "line of another account (" + account + ") than " + fileAccountId
                                     + ": one file per account, or set the account ID");
                 }
@@ -290,7 +290,7 @@ final class Import {
                     continue;
                 }
                 if (number.value().signum() < 0) {
-                    return problem(row, column + " : nombre négatif", column + ": negative number");
+                    return problem(row, column + " : nombre négatif", column + ": negative number");
                 }
                 if (number.currency() != null) {
                     money.symbol = number.currency();
@@ -345,8 +345,8 @@ final class Import {
                 currency = Values.currency(row.cell(layout.column(Field.CURRENCY)));
                 if (currency == null) {
                     column = layout.header(Field.CURRENCY);
-                    return problem(row, column + " : devise « " + Norm.trim(row.cell(layout.column(Field.CURRENCY)))
-                                    + " » inconnue (code ISO attendu, par exemple EUR)",
+                    return problem(row, column + " : devise « " + Norm.trim(row.cell(layout.column(Field.CURRENCY)))
+                                    + " » inconnue (code ISO attendu, par exemple EUR)",
                             column + ": unknown currency \"" + Norm.trim(row.cell(layout.column(Field.CURRENCY)))
                                     + "\" (an ISO code such as EUR is expected)");
                 }
@@ -369,7 +369,7 @@ final class Import {
             int holder = firstPass ? keys.putIfAbsent(key, line) : keys.get(key);
             if (holder != line) {
                 return problem(row, "mêmes jour, campagne et ventilation que la ligne " + holder
-                                + " : le rapport est ventilé par une colonne non importée, exportez-le par jour et par campagne",
+                                + " : le rapport est ventilé par une colonne non importée, exportez-le par jour et par campagne",
                         "same day, campaign and breakdown as line " + holder
                                 + ": the report is broken down by a column not imported; export it by day and campaign");
             }
@@ -377,7 +377,7 @@ final class Import {
                     ? Values.status(row.cell(layout.column(Field.CAMPAIGN_STATUS))) : null;
             return new Converted(metric, campaignName != null ? campaignName : campaignId, status);
         } catch (Values.BadValue e) {
-            return column == null ? problem(row, e.fr, e.en) : problem(row, column + " : " + e.fr, column + ": " + e.en);
+            return column == null ? problem(row, e.fr, e.en) : problem(row, column + " : " + e.fr, column + ": " + e.en);
         }
     }
 
@@ -386,7 +386,7 @@ final class Import {
         String symbol;
     }
 
-    /** "Total : compte", "Total: Account", "Totaux", "Grand total", "Summary"… */
+    /** "Total : compte", "Total: Account", "Totaux", "Grand total", "Summary"… */
     private static boolean total(String first) {
         char c = Character.toLowerCase(first.charAt(0));
         return (c == 't' || c == 's' || c == 'g' || c == 'r') && TOTAL.matcher(Norm.basic(first)).matches();
@@ -421,7 +421,7 @@ final class Import {
     private static long count(BigDecimal value) throws Values.BadValue {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > 0) {
-            throw new Values.BadValue("« " + value.toPlainString() + " » n’est pas un nombre entier",
+            throw new Values.BadValue("« " + value.toPlainString() + " » n’est pas un nombre entier",
                     "\"" + value.toPlainString() + "\" is not a whole number");
         }
         try {
@@ -456,7 +456,7 @@ final class Import {
         StringBuilder fr = new StringBuilder();
         StringBuilder en = new StringBuilder();
         for (Problem problem : problems.subList(0, Math.min(10, problems.size()))) {
-            fr.append("\nligne ").append(problem.line()).append(" : ").append(problem.fr());
+            fr.append("\nligne ").append(problem.line()).append(" : ").append(problem.fr());
             en.append("\nline ").append(problem.line()).append(": ").append(problem.en());
         }
         long more = problemCount - Math.min(10, problems.size());

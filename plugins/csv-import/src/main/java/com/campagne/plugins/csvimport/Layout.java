@@ -178,25 +178,25 @@ final class Layout {
     private static BadSettingsException noHeader(Candidate nearMiss, Map<Field, String> mapping) {
         String key = mapping.isEmpty() ? CsvImportConnector.PRESET : CsvImportConnector.MAPPING;
         if (nearMiss != null && !nearMiss.missing.isEmpty()) {
-            String missing = String.join(" », « ", nearMiss.missing);
+            String missing = String.join(" », « ", nearMiss.missing);
             String columns = columnsOf(nearMiss.row);
             return new BadSettingsException(CsvImportConnector.MAPPING, Text.of(
-                    "Colonne(s) « " + missing + " » de la correspondance introuvable(s) à la ligne d’en-tête "
-                            + nearMiss.line + ". Colonnes du fichier : " + columns + ".",
+                    "Colonne(s) « " + missing + " » de la correspondance introuvable(s) à la ligne d’en-tête "
+                            + nearMiss.line + ". Colonnes du fichier : " + columns + ".",
                     "Column(s) \"" + String.join("\", \"", nearMiss.missing) + "\" of the mapping not found in the header on line "
                             + nearMiss.line + ". Columns of the file: " + columns + "."));
         }
         if (nearMiss != null && !nearMiss.columns.containsKey(Field.DATE)) {
             String columns = columnsOf(nearMiss.row);
             return new BadSettingsException(key, Text.of(
-                    "Aucune colonne de date dans l’en-tête (ligne " + nearMiss.line + " : " + columns
+                    "Aucune colonne de date dans l’en-tête (ligne " + nearMiss.line + " : " + columns
                             + "). Exportez le rapport par jour, ou indiquez la colonne de date dans la correspondance (date=…).",
                     "No date column in the header (line " + nearMiss.line + ": " + columns
                             + "). Export the report by day, or name the date column in the mapping (date=…)."));
         }
         return new BadSettingsException(key, Text.of(
-                "Aucune ligne d’en-tête reconnue dans les " + SEARCHED_LINES + " premières lignes : il faut une colonne "
-                        + "de date et au moins une mesure. Choisissez le bon préréglage ou « Personnalisé » avec une correspondance.",
+                "Aucune ligne d’en-tête reconnue dans les " + SEARCHED_LINES + " premières lignes : il faut une colonne "
+                        + "de date et au moins une mesure. Choisissez le bon préréglage ou « Personnalisé » avec une correspondance.",
                 "No header recognised in the first " + SEARCHED_LINES + " lines: a date column and at least one figure "
                         + "are needed. Choose the right preset, or \"Custom\" with a mapping."));
     }
@@ -205,7 +205,7 @@ final class Layout {
         List<String> names = new ArrayList<>();
         for (String cell : row.cells()) {
             if (!Norm.trim(cell).isEmpty()) {
-                names.add("« " + Norm.trim(cell) + " »");
+                names.add("« " + Norm.trim(cell) + " »");
             }
         }
         return String.join(", ", names);
@@ -229,7 +229,7 @@ final class Layout {
             Field field = Field.byKey(Norm.trim(key)).orElse(null);
             if (equals < 0 || field == null) {
                 throw new BadSettingsException(CsvImportConnector.MAPPING, Text.of(
-                        "« " + Norm.trim(entry) + " » n’est pas compris : écrivez champ=Nom de colonne (champs : "
+                        "« " + Norm.trim(entry) + " » n’est pas compris : écrivez champ=Nom de colonne (champs : "
                                 + fieldKeys() + ").",
                         "\"" + Norm.trim(entry) + "\" is not understood: write field=Column name (fields: " + fieldKeys() + ")."));
             }

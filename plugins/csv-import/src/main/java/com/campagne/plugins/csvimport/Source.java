@@ -176,7 +176,7 @@ final class Source implements Closeable {
         if (prefix.length >= 4 && (prefix[0] & 0xFF) == 0xD0 && (prefix[1] & 0xFF) == 0xCF
                 && (prefix[2] & 0xFF) == 0x11 && (prefix[3] & 0xFF) == 0xE0) {
             throw new BadSettingsException(CsvImportConnector.FILE, Text.of(
-                    "Ce fichier est au format Excel 97-2003 (.xls) : enregistrez-le en .xlsx ou en CSV.",
+                    "Ce fichier est au format Excel 97-2003 (.xls) : enregistrez-le en .xlsx ou en CSV.",
                     "This file is in the Excel 97-2003 format (.xls): save it as .xlsx or CSV."));
         }
         Charset charset;
@@ -201,7 +201,7 @@ final class Source implements Closeable {
         Source source = new Source(file, false, charset, bom, fingerprint, prefix, null);
         String text = source.prefixText();
         if (Norm.trim(text).isEmpty() || size == bom) {
-            throw new BadSettingsException(CsvImportConnector.FILE, Text.of("Le fichier « " + file.name() + " » est vide.",
+            throw new BadSettingsException(CsvImportConnector.FILE, Text.of("Le fichier « " + file.name() + " » est vide.",
                     "The file \"" + file.name() + "\" is empty."));
         }
         long controls = text.chars().filter(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f').count();
@@ -289,7 +289,7 @@ final class Source implements Closeable {
                     // An unbalanced quote runs to the end of the file; a field over 16 MB is not a report.
                     throw new BadSettingsException(CsvImportConnector.FILE, Text.of(
                             "Le fichier n’est plus lisible en CSV après la ligne " + line
-                                    + " (guillemet non refermé ?) : " + e.getMessage(),
+                                    + " (guillemet non refermé ?) : " + e.getMessage(),
                             "The file cannot be read as CSV after line " + line + " (unclosed quote?): "
                                     + e.getMessage()));
                 }

@@ -257,7 +257,7 @@ final class Values {
     }
 
     private static BadValue notANumber(String cell) {
-        return new BadValue("« " + Norm.trim(cell) + " » n’est pas un nombre",
+        return new BadValue("« " + Norm.trim(cell) + " » n’est pas un nombre",
                 "\"" + Norm.trim(cell) + "\" is not a number");
     }
 
@@ -317,7 +317,7 @@ final class Values {
             }
             return wordDate(s);
         } catch (DateTimeException | NumberFormatException e) {
-            throw new BadValue("« " + s + " » n’est pas une date valide", "\"" + s + "\" is not a valid date");
+            throw new BadValue("« " + s + " » n’est pas une date valide", "\"" + s + "\" is not a valid date");
         }
     }
 
@@ -350,7 +350,7 @@ final class Values {
             }
         }
         if (month == null || day == null || year == null) {
-            throw new BadValue("« " + s + " » n’est pas une date reconnue", "\"" + s + "\" is not a recognised date");
+            throw new BadValue("« " + s + " » n’est pas une date reconnue", "\"" + s + "\" is not a recognised date");
         }
         return LocalDate.of(year, month, day);
     }
@@ -449,7 +449,7 @@ final class Values {
         }
         String code = COUNTRIES.get(s);
         if (code == null) {
-            throw new BadValue("pays « " + Norm.trim(cell) + " » inconnu", "unknown country \"" + Norm.trim(cell) + "\"");
+            throw new BadValue("pays « " + Norm.trim(cell) + " » inconnu", "unknown country \"" + Norm.trim(cell) + "\"");
         }
         return code;
     }

@@ -73,7 +73,7 @@ class CsvImportConnectorTest {
         Settings settings = settings(file);
 
         CheckResult check = connector.check(context(), settings);
-        assertThat(check.message().fr()).isEqualTo("Fichier « google-ads-fr.tsv » reconnu : Google Ads (en-tête ligne 3), "
+        assertThat(check.message().fr()).isEqualTo("Fichier « google-ads-fr.tsv » reconnu : Google Ads (en-tête ligne 3), "
                 + "4 ligne(s) du 01/11/2026 au 02/11/2026, 2 campagne(s).");
         assertThat(check.message().en()).isEqualTo("File \"google-ads-fr.tsv\" recognised: Google Ads (header on line 3), "
                 + "4 line(s) from 2026-11-01 to 2026-11-02, 2 campaign(s).");
@@ -235,7 +235,7 @@ class CsvImportConnectorTest {
                 "mapping", "date=Jour de diffusion; campaign=Opération; cost=Budget (EUR)")))
                 .isInstanceOf(BadSettingsException.class)
                 .hasMessageContaining("Column(s) \"Budget (EUR)\" of the mapping not found in the header on line 2")
-                .hasMessageContaining("« Budget consommé (EUR) »");
+                .hasMessageContaining("« Budget consommé (EUR) »");
         assertThatThrownBy(() -> connector.check(context(), settings(resource("custom-fr.csv"), "preset", "custom",
                 "mapping", "date=Jour de diffusion; budget=Budget consommé (EUR)")))
                 .isInstanceOf(BadSettingsException.class)
@@ -254,7 +254,7 @@ class CsvImportConnectorTest {
     void missingDateColumnIsReported() {
         assertThatThrownBy(() -> connector.check(context(), settings(resource("missing-date.csv"))))
                 .isInstanceOf(BadSettingsException.class)
-                .hasMessageStartingWith("No date column in the header (line 1: « Campagne », « Impr. », « Clics », « Coût »)");
+                .hasMessageStartingWith("No date column in the header (line 1: « Campagne », « Impr. », « Clics », « Coût »)");
     }
 
     @Test
@@ -268,7 +268,7 @@ class CsvImportConnectorTest {
                     assertThat(error.settingKey()).isEqualTo("file");
                     assertThat(error.userMessage().en()).isEqualTo("1 bad line(s), nothing is imported:\n"
                             + "line 7: Clics: \"9O\" is not a number\nFix the file or choose to skip bad lines.");
-                    assertThat(error.userMessage().fr()).contains("ligne 7 : Clics : « 9O » n’est pas un nombre");
+                    assertThat(error.userMessage().fr()).contains("ligne 7 : Clics : « 9O » n’est pas un nombre");
                 });
         assertThat(sink.records).isEmpty();
         assertThat(sink.checkpoints).isEmpty();
@@ -283,7 +283,7 @@ class CsvImportConnectorTest {
         assertThat(sink.rows()).extracting(MetricRow::date).containsExactly(LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 5));
         assertThat(sink.rejects).containsExactly("line 7: Clics: \"9O\" is not a number");
-        assertThat(sink.rejectsFr).containsExactly("ligne 7 : Clics : « 9O » n’est pas un nombre");
+        assertThat(sink.rejectsFr).containsExactly("ligne 7 : Clics : « 9O » n’est pas un nombre");
         assertThat(sink.checkpoints).hasSize(1);
     }
 

@@ -141,7 +141,7 @@ final class Fixtures {
         @Override
         public void reject(Text where, Text reason) {
             rejects.add(where.en() + ": " + reason.en());
-            rejectsFr.add(where.fr() + " : " + reason.fr());
+            rejectsFr.add(where.fr() + "\u00a0: " + reason.fr());
         }
 
         List<MetricRow> rows() {
