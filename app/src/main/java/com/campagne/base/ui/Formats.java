@@ -22,7 +22,14 @@ public final class Formats {
 
     public static String money(BigDecimal amount, String currency, Locale locale) {
         NumberFormat format = NumberFormat.getCurrencyInstance(conventions(locale));
-        format.setCurrency(Currency.getInstance(currency));
+        Currency unit = Currency.getInstance(currency);
+        format.setCurrency(unit);
+        // setCurrency keeps the digits of the locale's own currency: yen would show ".00" without this.
+        int digits = unit.getDefaultFractionDigits();
+        if (digits >= 0) {
+            format.setMinimumFractionDigits(digits);
+            format.setMaximumFractionDigits(digits);
+        }
         return format.format(amount);
     }
 
