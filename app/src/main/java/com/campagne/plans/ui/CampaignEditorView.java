@@ -95,15 +95,15 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
         title.getStyle().set("margin", "0");
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        label(name, "name", "campaign-name");
+        label(name, "name", "campaigns.field.name", "campaign-name");
         name.setRequiredIndicatorVisible(staff);
         name.setMaxLength(200);
-        label(objective, "objective", "campaign-objective");
+        label(objective, "objective", "campaigns.field.objective", "campaign-objective");
         objective.setItems(CampaignObjective.values());
-        objective.setItemLabelGenerator(o -> getTranslation("campaigns.objective." + o.name()));
+        objective.setItemLabelGenerator(o -> getTranslation(CampaignTexts.objectiveKey(o)));
         objective.setRequiredIndicatorVisible(staff);
-        label(startDate, "startDate", "campaign-start");
-        label(endDate, "endDate", "campaign-end");
+        label(startDate, "startDate", "campaigns.field.startDate", "campaign-start");
+        label(endDate, "endDate", "campaigns.field.endDate", "campaign-end");
         startDate.setRequiredIndicatorVisible(staff);
         endDate.setRequiredIndicatorVisible(staff);
         startDate.addValueChangeListener(e -> {
@@ -111,22 +111,22 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
                 endDate.setInitialPosition(e.getValue());
             }
         });
-        label(budget, "budget", "campaign-budget");
-        label(owner, "owner", "campaign-owner");
+        label(budget, "budget", "campaigns.field.budget", "campaign-budget");
+        label(owner, "owner", "campaigns.field.owner", "campaign-owner");
         owner.setItemLabelGenerator(m -> m.getUser().getDisplayName() == null || m.getUser().getDisplayName().isBlank()
                 ? m.getUser().getEmail() : m.getUser().getDisplayName());
-        label(audience, "audience", "campaign-audience");
+        label(audience, "audience", "campaigns.field.audience", "campaign-audience");
         audience.setMaxLength(2000);
         audience.setPlaceholder(getTranslation("campaigns.field.audience.placeholder"));
-        label(personas, "personas", "campaign-personas");
+        label(personas, "personas", "campaigns.field.personas", "campaign-personas");
         personas.setMaxLength(5000);
         personas.setPlaceholder(getTranslation("campaigns.field.personas.placeholder"));
-        label(geography, "geography", "campaign-geography");
+        label(geography, "geography", "campaigns.field.geography", "campaign-geography");
         geography.setMaxLength(500);
         geography.setPlaceholder(getTranslation("campaigns.field.geography.placeholder"));
-        label(ageMin, "ageMin", "campaign-age-min");
-        label(ageMax, "ageMax", "campaign-age-max");
-        label(interests, "interests", "campaign-interests");
+        label(ageMin, "ageMin", "campaigns.field.ageMin", "campaign-age-min");
+        label(ageMax, "ageMax", "campaigns.field.ageMax", "campaign-age-max");
+        label(interests, "interests", "campaigns.field.interests", "campaign-interests");
         interests.setMaxLength(1000);
         interests.setPlaceholder(getTranslation("campaigns.field.interests.placeholder"));
 
@@ -153,9 +153,9 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
         add(back, heading, main, targetTitle, target, new HorizontalLayout(save), workflow);
     }
 
-    private void label(com.vaadin.flow.component.Component field, String key, String id) {
+    private void label(com.vaadin.flow.component.Component field, String key, String labelKey, String id) {
         field.setId(id);
-        ((com.vaadin.flow.component.HasLabel) field).setLabel(getTranslation("campaigns.field." + key));
+        ((com.vaadin.flow.component.HasLabel) field).setLabel(getTranslation(labelKey));
         HasValidation validation = (HasValidation) field;
         // Errors come from the service, all at once: the fields do not judge themselves.
         fields.put(key, validation);
@@ -289,7 +289,7 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         H3 heading = new H3(getTranslation("campaigns.section.workflow"));
         Paragraph meaning = new Paragraph(getTranslation(
-                "campaigns.status.help." + campaign.getStatus().name() + (staff ? "" : ".viewer")));
+                CampaignTexts.helpKey(campaign.getStatus(), staff)));
         meaning.setId("campaign-status-help");
         workflow.add(heading, meaning);
 
@@ -303,16 +303,16 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
         CampaignStatus status = campaign.getStatus();
         if (staff) {
             switch (status) {
-                case DRAFT -> buttons.add(step("propose", CampaignStatus.PROPOSED, comment, true));
-                case PROPOSED -> buttons.add(step("approve", CampaignStatus.APPROVED, comment, true),
-                        step("backToDraft", CampaignStatus.DRAFT, comment, false));
-                case APPROVED -> buttons.add(step("launch", CampaignStatus.LIVE, comment, true));
-                case LIVE -> buttons.add(step("end", CampaignStatus.ENDED, comment, true));
+                case DRAFT -> buttons.add(step("propose", "campaigns.action.propose", CampaignStatus.PROPOSED, comment, true));
+                case PROPOSED -> buttons.add(step("approve", "campaigns.action.approve", CampaignStatus.APPROVED, comment, true),
+                        step("backToDraft", "campaigns.action.backToDraft", CampaignStatus.DRAFT, comment, false));
+                case APPROVED -> buttons.add(step("launch", "campaigns.action.launch", CampaignStatus.LIVE, comment, true));
+                case LIVE -> buttons.add(step("end", "campaigns.action.end", CampaignStatus.ENDED, comment, true));
                 case ENDED -> { }
             }
         } else if (status == CampaignStatus.PROPOSED) {
-            buttons.add(step("clientApprove", CampaignStatus.APPROVED, comment, true),
-                    step("clientReturn", CampaignStatus.DRAFT, comment, false));
+            buttons.add(step("clientApprove", "campaigns.action.clientApprove", CampaignStatus.APPROVED, comment, true),
+                    step("clientReturn", "campaigns.action.clientReturn", CampaignStatus.DRAFT, comment, false));
         }
         if (buttons.getComponentCount() > 0) {
             workflow.add(comment, buttons);
@@ -328,8 +328,8 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
             String text = change.getFromStatus() == null
                     ? getTranslation("campaigns.history.created", when, who)
                     : getTranslation("campaigns.history.step", when, who,
-                    getTranslation("campaigns.status." + change.getFromStatus().name()),
-                    getTranslation("campaigns.status." + change.getToStatus().name()));
+                    getTranslation(CampaignTexts.statusKey(change.getFromStatus())),
+                    getTranslation(CampaignTexts.statusKey(change.getToStatus())));
             ListItem item = new ListItem(text);
             if (change.getComment() != null) {
                 Div note = new Div(getTranslation("campaigns.history.comment", change.getComment()));
@@ -341,12 +341,12 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
         workflow.add(historyTitle, history);
     }
 
-    private Button step(String action, CampaignStatus to, TextArea comment, boolean primary) {
-        Button button = new Button(getTranslation("campaigns.action." + action), e -> {
+    private Button step(String action, String labelKey, CampaignStatus to, TextArea comment, boolean primary) {
+        Button button = new Button(getTranslation(labelKey), e -> {
             comment.setInvalid(false);
             try {
                 campaign = campaigns.changeStatus(campaign.getId(), to, comment.getValue());
-                Notifications.success(getTranslation("campaigns.moved." + to.name(), campaign.getName()));
+                Notifications.success(getTranslation(CampaignTexts.movedKey(to), campaign.getName()));
                 read(campaigns.possibleOwners());
                 showHeading();
                 showWorkflow();
@@ -362,7 +362,7 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
                 Notifications.error(getTranslation("form.concurrentChange"));
             }
         });
-        button.setId("campaign-" + action);
+        button.setId("campaign-step-" + action);
         if (primary) {
             button.addThemeVariants(ButtonVariant.PRIMARY);
         }

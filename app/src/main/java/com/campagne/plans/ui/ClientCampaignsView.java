@@ -52,7 +52,7 @@ class ClientCampaignsView extends VerticalLayout implements BeforeEnterObserver,
 
         grid.setId("campaigns-grid");
         grid.addColumn(Campaign::getName).setHeader(getTranslation("campaigns.column.name")).setFlexGrow(3);
-        grid.addColumn(c -> getTranslation("campaigns.objective." + c.getObjective().name()))
+        grid.addColumn(c -> getTranslation(CampaignTexts.objectiveKey(c.getObjective())))
                 .setHeader(getTranslation("campaigns.column.objective")).setFlexGrow(2);
         grid.addColumn(c -> getTranslation("campaigns.period", CampaignTexts.date(c.getStartDate(), getLocale()),
                         CampaignTexts.date(c.getEndDate(), getLocale())))
