@@ -65,9 +65,12 @@ class CampaignsBrowserTest extends BrowserTest {
         assertThat(form.history()).hasSize(4);
         assertThat(form.history().getFirst()).contains("Claire Morel", "«\u00a0Approuvée\u00a0» à «\u00a0En cours\u00a0»");
         assertThat(form.history().get(1)).contains("Commentaire\u00a0: Accord donné par téléphone");
+        form.dismissNotifications();
+        page.locator("#campaign-history").scrollIntoViewIfNeeded();
         screenshot(page, "campaigns-fr-02-form-live");
 
         campaigns = form.back();
+        new CampaignFormPage(page).dismissNotifications();
         assertThat(campaigns.rows()).singleElement().asString().contains("Printemps gourmand", "Notoriété",
                 "du 15 avr. 2027 au 30 avr. 2027", "12\u202f500,50\u00a0€", "En cours");
         screenshot(page, "campaigns-fr-03-list");

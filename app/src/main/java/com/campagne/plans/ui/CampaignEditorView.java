@@ -204,7 +204,8 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         List<Membership> members = campaigns.possibleOwners();
         owner.setItems(members);
-        budget.setSuffixComponent(new Span(campaign.getCurrency().trim()));
+        String currency = campaign.getCurrency().trim();
+        budget.setSuffixComponent(new Span(java.util.Currency.getInstance(currency).getSymbol(getLocale())));
         read(members);
         showHeading();
         showWorkflow();
@@ -314,8 +315,11 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
             buttons.add(step("clientApprove", "campaigns.action.clientApprove", CampaignStatus.APPROVED, comment, true),
                     step("clientReturn", "campaigns.action.clientReturn", CampaignStatus.DRAFT, comment, false));
         }
-        if (buttons.getComponentCount() > 0) {
+        if (status == CampaignStatus.PROPOSED && buttons.getComponentCount() > 0) {
+            // Only a proposed campaign goes back to draft, the one step that needs a why.
             workflow.add(comment, buttons);
+        } else if (buttons.getComponentCount() > 0) {
+            workflow.add(buttons);
         }
 
         H3 historyTitle = new H3(getTranslation("campaigns.section.history"));

@@ -11,6 +11,13 @@ public class CampaignFormPage extends Shell {
         super(page);
     }
 
+    /** Closes the notifications still shown, so a screenshot shows the page itself. */
+    public CampaignFormPage dismissNotifications() {
+        page.evaluate("document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
+        waitForVaadin();
+        return this;
+    }
+
     public String title() {
         return page.locator("h2").first().innerText().trim();
     }
