@@ -47,6 +47,9 @@ class CampaignsBrowserTest extends BrowserTest {
                 .ages("25", "55").saveAndWait();
         assertThat(form.title()).isEqualTo("Printemps gourmand");
         assertThat(form.status()).isEqualTo("Brouillon");
+        form.dismissNotifications();
+        page.locator("h2").first().scrollIntoViewIfNeeded();
+        screenshot(page, "campaigns-fr-02-form-draft");
         assertThat(form.history()).singleElement().asString().contains("créée par Claire Morel");
 
         form.step("propose");
@@ -67,12 +70,12 @@ class CampaignsBrowserTest extends BrowserTest {
         assertThat(form.history().get(1)).contains("Commentaire\u00a0: Accord donné par téléphone");
         form.dismissNotifications();
         page.locator("#campaign-history").scrollIntoViewIfNeeded();
-        screenshot(page, "campaigns-fr-02-form-live");
+        screenshot(page, "campaigns-fr-03-form-live");
 
         campaigns = form.back();
         new CampaignFormPage(page).dismissNotifications();
         assertThat(campaigns.rows()).singleElement().asString().contains("Printemps gourmand", "Notoriété",
                 "du 15 avr. 2027 au 30 avr. 2027", "12\u202f500,50\u00a0€", "En cours");
-        screenshot(page, "campaigns-fr-03-list");
+        screenshot(page, "campaigns-fr-04-list");
     }
 }
