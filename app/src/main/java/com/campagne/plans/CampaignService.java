@@ -61,14 +61,21 @@ public class CampaignService {
     @PermitAll
     public List<Campaign> list(UUID clientId) {
         clients.find(clientId).orElseThrow(ClientNotFoundException::new);
-        return campaigns.findByClientIdOrderByStartDateDescNameAsc(clientId);
+        return campaigns.findByClientIdOrderByStartDateDescNameAsc(clientId).stream()
+                .filter(CampaignService::shownToUser).toList();
     }
 
     /** The campaign if it exists in the current tenant and its client is visible to the user. */
     @Transactional(readOnly = true)
     @PermitAll
     public Optional<Campaign> find(UUID id) {
-        return campaigns.findById(id).filter(c -> clients.find(c.getClientId()).isPresent());
+        return campaigns.findById(id).filter(c -> clients.find(c.getClientId()).isPresent())
+                .filter(CampaignService::shownToUser);
+    }
+
+    /** The client sees a campaign once it is proposed: a draft is the agency's work in progress. */
+    private static boolean shownToUser(Campaign campaign) {
+        return campaign.getStatus() != CampaignStatus.DRAFT || !CurrentUser.require().hasRole(Role.CLIENT_VIEWER);
     }
 
     /** A new, unsaved draft for the client, in the tenant's currency, owned by the current member. */

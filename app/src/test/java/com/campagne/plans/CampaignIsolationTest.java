@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Tenant A, given tenant B's campaign and client ids, reads and changes nothing of B's campaigns or
  * their history, through the service and raw SQL as the application's role; a client viewer of B
- * sees only the campaigns of the clients granted to them, and may only approve or send back.
+ * sees only the proposed (and later) campaigns of the clients granted to them, and may only approve or
+ * send back.
  * Re-run by CI against an external PostgreSQL server (name ends in IsolationTest).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +62,7 @@ class CampaignIsolationTest extends IntegrationTest {
     UUID hiddenClientB;
     UUID campaignB;
     UUID hiddenCampaignB;
+    UUID draftB;
 
     @BeforeAll
     void twoTenants() {
@@ -75,6 +77,7 @@ class CampaignIsolationTest extends IntegrationTest {
         hiddenClientB = as(ownerB, () -> clients.save(new Client("Client caché " + run))).getId();
         campaignB = as(ownerB, () -> service.save(valid(service, clientB, "Campagne de B"))).getId();
         hiddenCampaignB = as(ownerB, () -> service.save(valid(service, hiddenClientB, "Campagne cachée"))).getId();
+        draftB = as(ownerB, () -> service.save(valid(service, clientB, "Brouillon de B"))).getId();
         as(ownerB, () -> service.changeStatus(campaignB, CampaignStatus.PROPOSED, null));
         as(ownerB, () -> service.changeStatus(hiddenCampaignB, CampaignStatus.PROPOSED, null));
 
@@ -136,6 +139,10 @@ class CampaignIsolationTest extends IntegrationTest {
             assertThatThrownBy(() -> service.list(hiddenClientB))
                     .isInstanceOf(ClientService.ClientNotFoundException.class);
             assertThat(service.find(hiddenCampaignB)).isEmpty();
+            // The agency's drafts stay with the agency until proposed.
+            assertThat(service.find(draftB)).isEmpty();
+            assertThatThrownBy(() -> service.changeStatus(draftB, CampaignStatus.PROPOSED, null))
+                    .isInstanceOf(CampaignNotFoundException.class);
             assertThatThrownBy(() -> service.changeStatus(hiddenCampaignB, CampaignStatus.APPROVED, null))
                     .isInstanceOf(CampaignNotFoundException.class);
             assertThatThrownBy(() -> service.draft(clientB)).isInstanceOf(AccessDeniedException.class);
