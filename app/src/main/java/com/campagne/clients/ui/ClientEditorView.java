@@ -151,9 +151,17 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
         binder.readBean(client);
     }
 
-    /** Staff reach the client's connections from here; a client viewer sees nothing of them. */
+    /** Campaigns for everyone who sees the client; connections for staff only (a client viewer sees none). */
     private void showConnectionsLink() {
         boolean staff = CurrentUser.tenant().map(t -> t.role() != Role.CLIENT_VIEWER).orElse(false);
+        connections.removeAll();
+        H3 campaignsHeading = new H3(getTranslation("campaigns.section"));
+        Span campaignsText = new Span(getTranslation("campaigns.section.text"));
+        Button openCampaigns = new Button(getTranslation("campaigns.open"), VaadinIcon.BULLSEYE.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId() + "/campaigns")));
+        openCampaigns.setId("client-campaigns");
+        connections.add(campaignsHeading, campaignsText, openCampaigns);
+        connections.setVisible(true);
         if (!staff) {
             return;
         }
@@ -162,7 +170,6 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
         Button open = new Button(getTranslation("connections.open"), VaadinIcon.CONNECT.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId() + "/connections")));
         open.setId("client-connections");
-        connections.removeAll();
         connections.add(heading, text, open);
         connections.setVisible(true);
     }
