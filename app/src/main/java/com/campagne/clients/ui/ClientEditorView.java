@@ -1,6 +1,7 @@
 package com.campagne.clients.ui;
 
 import com.campagne.base.security.CurrentUser;
+import com.campagne.base.ui.RouteIds;
 import com.campagne.base.ui.Images;
 import com.campagne.base.ui.LogoUpload;
 import com.campagne.base.ui.MainLayout;
@@ -36,7 +37,6 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /** One client: its card, editable by OWNER, ADMIN and MANAGER; {@code clients/new} creates one. */
 @Route(value = "clients", layout = MainLayout.class)
@@ -133,7 +133,7 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
             title.setText(getTranslation("client.new"));
             archive.setVisible(false);
         } else {
-            Optional<Client> found = parseId(parameter).flatMap(clients::find);
+            Optional<Client> found = RouteIds.uuid(parameter).flatMap(clients::find);
             if (found.isEmpty()) {
                 event.rerouteToError(NotFoundException.class, getTranslation("client.notFound"));
                 return;
@@ -204,14 +204,6 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
     private void showLogo(byte[] bytes, String type) {
         logoPreview.removeAll();
         logoPreview.add(Images.inline(bytes, type, getTranslation("client.logo")));
-    }
-
-    private static Optional<UUID> parseId(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

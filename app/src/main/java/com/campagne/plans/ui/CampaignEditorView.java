@@ -1,5 +1,6 @@
 package com.campagne.plans.ui;
 
+import com.campagne.base.ui.RouteIds;
 import com.campagne.base.security.CurrentUser;
 import com.campagne.base.ui.Formats;
 import com.campagne.base.ui.MainLayout;
@@ -50,7 +51,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code clients/<id>/campaigns/<id|new>}: a campaign's card (objective, period, budget, audience,
@@ -179,7 +179,7 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Client> found = event.getRouteParameters().get("clientId").flatMap(ClientCampaignsView::parse)
+        Optional<Client> found = RouteIds.param(event, "clientId")
                 .flatMap(clients::find);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class, getTranslation("client.notFound"));
@@ -194,7 +194,7 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
             }
             campaign = campaigns.draft(client.getId());
         } else {
-            Optional<Campaign> existing = ClientCampaignsView.parse(id).flatMap(campaigns::find)
+            Optional<Campaign> existing = RouteIds.uuid(id).flatMap(campaigns::find)
                     .filter(c -> c.getClientId().equals(client.getId()));
             if (existing.isEmpty()) {
                 event.rerouteToError(NotFoundException.class, getTranslation("campaigns.notFound"));

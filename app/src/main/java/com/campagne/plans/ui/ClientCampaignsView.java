@@ -1,5 +1,6 @@
 package com.campagne.plans.ui;
 
+import com.campagne.base.ui.RouteIds;
 import com.campagne.base.security.CurrentUser;
 import com.campagne.base.ui.EmptyState;
 import com.campagne.base.ui.MainLayout;
@@ -26,7 +27,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** {@code clients/<id>/campaigns}: a client's campaigns, where each stands, and the way to start one. */
 @Route(value = "clients/:clientId/campaigns", layout = MainLayout.class)
@@ -71,7 +71,7 @@ class ClientCampaignsView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Client> found = event.getRouteParameters().get("clientId").flatMap(ClientCampaignsView::parse)
+        Optional<Client> found = RouteIds.param(event, "clientId")
                 .flatMap(clients::find);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class, getTranslation("client.notFound"));
@@ -103,14 +103,6 @@ class ClientCampaignsView extends VerticalLayout implements BeforeEnterObserver,
             HorizontalLayout toolbar = new HorizontalLayout(back, add);
             toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
             body.add(toolbar, grid);
-        }
-    }
-
-    static Optional<UUID> parse(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

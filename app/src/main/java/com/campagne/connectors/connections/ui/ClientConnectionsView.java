@@ -1,5 +1,6 @@
 package com.campagne.connectors.connections.ui;
 
+import com.campagne.base.ui.RouteIds;
 import com.campagne.base.ui.EmptyState;
 import com.campagne.base.ui.Formats;
 import com.campagne.base.ui.MainLayout;
@@ -112,7 +113,7 @@ class ClientConnectionsView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Client> found = event.getRouteParameters().get("clientId").flatMap(ClientConnectionsView::parse)
+        Optional<Client> found = RouteIds.param(event, "clientId")
                 .flatMap(clients::find);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class, getTranslation("client.notFound"));
@@ -179,14 +180,6 @@ class ClientConnectionsView extends VerticalLayout implements BeforeEnterObserve
             getUI().ifPresent(ui -> ui.navigate(ConnectionView.path(client.getId(), created.getId())));
         } catch (ConnectorException e) {
             Notifications.error(e.userMessage().in(getLocale()));
-        }
-    }
-
-    static Optional<UUID> parse(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

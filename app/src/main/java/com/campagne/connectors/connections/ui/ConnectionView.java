@@ -1,5 +1,6 @@
 package com.campagne.connectors.connections.ui;
 
+import com.campagne.base.ui.RouteIds;
 import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
 import com.campagne.connectors.connections.ConnectionService;
@@ -66,9 +67,8 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<UUID> clientId = event.getRouteParameters().get("clientId").flatMap(ClientConnectionsView::parse);
-        Optional<ConnectionOverview> found = event.getRouteParameters().get("connectionId")
-                .flatMap(ClientConnectionsView::parse).flatMap(connections::find)
+        Optional<UUID> clientId = RouteIds.param(event, "clientId");
+        Optional<ConnectionOverview> found = RouteIds.param(event, "connectionId").flatMap(connections::find)
                 .filter(o -> clientId.isPresent() && o.connection().getClientId().equals(clientId.get()));
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class, getTranslation("connections.notFound"));

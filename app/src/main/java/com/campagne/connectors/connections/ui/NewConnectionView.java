@@ -1,5 +1,6 @@
 package com.campagne.connectors.connections.ui;
 
+import com.campagne.base.ui.RouteIds;
 import com.campagne.base.ui.MainLayout;
 import com.campagne.clients.Client;
 import com.campagne.clients.ClientService;
@@ -60,7 +61,7 @@ class NewConnectionView extends VerticalLayout implements BeforeEnterObserver, H
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Client> found = event.getRouteParameters().get("clientId").flatMap(ClientConnectionsView::parse)
+        Optional<Client> found = RouteIds.param(event, "clientId")
                 .flatMap(clients::find);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class, getTranslation("client.notFound"));
