@@ -53,4 +53,24 @@ class DemoDataBrowserTest extends BrowserTest {
                 "select count(*) from synced_campaigns where connection_id = ?", Long.class, connectionId));
         assertThat(campaigns).isGreaterThanOrEqualTo(10);
     }
+
+    @Test
+    void inEnglishTheSameClickSaysSoInEnglish() {
+        String suffix = Integer.toHexString((int) System.nanoTime());
+        Account owner = signedUpOwner(TenantKind.BUSINESS, "Lemoine Flowers " + suffix, "Ines Lemoine", Locale.ENGLISH);
+        ClientsPage clients = LoginPage.open(page).logIn(owner.email(), owner.password());
+        clients.openClient("Lemoine Flowers " + suffix);
+        assertThat(page.locator("#client-campaigns").innerText()).isNotBlank();
+        page.locator("#client-connections").click();
+        ConnectionsPage connections = ConnectionsPage.current(page);
+        assertThat(connections.emptyStateText()).contains("Try with demo data").doesNotContain("démonstration");
+        screenshot(page, "demo-data-en-empty");
+
+        connections.tryDemo();
+        Locator runs = page.locator("#sync-runs");
+        PlaywrightAssertions.assertThat(runs).containsText("Succeeded",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        assertThat(page.locator("#sync-panel").innerText()).contains("Sync now", "Items read");
+        screenshot(page, "demo-data-en-synced");
+    }
 }
