@@ -2,10 +2,8 @@ package com.campagne.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 
-import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -30,30 +28,6 @@ public class LogoUpload extends Upload {
         setAcceptedFileTypes(TYPES.toArray(String[]::new));
         setMaxFileSize(MAX_BYTES);
         setMaxFiles(1);
-        setI18n(i18n());
-    }
-
-    private UploadI18N i18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany"))
-                .setFileIsTooBig(getTranslation("client.logo.invalid"))
-                .setIncorrectFileType(getTranslation("client.logo.invalid")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.connecting"))
-                        .setStalled(getTranslation("upload.stalled")).setProcessing(getTranslation("upload.processing"))
-                        .setHeld(getTranslation("upload.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("upload.remaining")).setUnknown(getTranslation("upload.remainingUnknown")))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.failed"))
-                        .setUnexpectedServerError(getTranslation("upload.failed"))
-                        .setForbidden(getTranslation("upload.failed"))
-                        .setFileTooLarge(getTranslation("client.logo.invalid"))));
-        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("upload.retry"))
-                .setStart(getTranslation("upload.start")).setRemove(getTranslation("upload.remove")));
-        i18n.setUnits(List.of(getTranslation("upload.unit.bytes"), getTranslation("upload.unit.kb"),
-                getTranslation("upload.unit.mb"), getTranslation("upload.unit.gb")));
-        return i18n;
+        setI18n(UploadTexts.of(this, "upload.add", "upload.drop", "client.logo.invalid", "client.logo.invalid"));
     }
 }

@@ -1,5 +1,6 @@
 package com.campagne.connectors.connections.ui;
 
+import com.campagne.base.ui.UploadTexts;
 import com.campagne.connectors.api.Choice;
 import com.campagne.connectors.api.SettingField;
 import com.campagne.connectors.connections.ConnectionDraft;
@@ -18,7 +19,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.time.LocalDate;
@@ -232,18 +232,8 @@ abstract class SettingInput {
             upload.setId(id(field) + "-upload");
             upload.setMaxFiles(1);
             upload.setMaxFileSize(ConnectionService.MAX_FILE_BYTES);
-            UploadI18N i18n = new UploadI18N();
-            i18n.setAddFiles(new UploadI18N.AddFiles().setOne(box.getTranslation("connections.file.add"))
-                    .setMany(box.getTranslation("connections.file.add")));
-            i18n.setDropFiles(new UploadI18N.DropFiles().setOne(box.getTranslation("connections.file.drop"))
-                    .setMany(box.getTranslation("connections.file.drop")));
-            i18n.setError(new UploadI18N.Error().setTooManyFiles(box.getTranslation("upload.tooMany"))
-                    .setFileIsTooBig(box.getTranslation("connections.file.tooBig"))
-                    .setIncorrectFileType(box.getTranslation("upload.failed")));
-            i18n.setUnits(java.util.List.of(box.getTranslation("upload.unit.bytes"),
-                    box.getTranslation("upload.unit.kb"), box.getTranslation("upload.unit.mb"),
-                    box.getTranslation("upload.unit.gb")));
-            upload.setI18n(i18n);
+            upload.setI18n(UploadTexts.of(box, "connections.file.add", "connections.file.drop",
+                    "connections.file.tooBig", "upload.failed"));
             chosen.setId(id(field) + "-file");
             chosen.getStyle().set("font-size", "var(--lumo-font-size-s)");
             chosen.setText(storedFile != null ? storedFile : box.getTranslation("connections.file.none"));

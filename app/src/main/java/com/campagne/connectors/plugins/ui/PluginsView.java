@@ -3,6 +3,7 @@ package com.campagne.connectors.plugins.ui;
 import com.campagne.base.ui.EmptyState;
 import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
+import com.campagne.base.ui.UploadTexts;
 import com.campagne.connectors.api.ConnectorSpec;
 import com.campagne.connectors.plugins.PluginInfo;
 import com.campagne.connectors.plugins.PluginMessage;
@@ -26,7 +27,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -350,7 +350,8 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         // The file as the request body: not subject to the servlet's 2 MB multipart limit (logos).
         component.setUploadFormat(UploadFormat.RAW);
         component.setDropAllowed(true);
-        component.setI18n(uploadI18n());
+        component.setI18n(UploadTexts.of(this, "plugins.upload.button", "plugins.upload.drop", "upload.failed",
+                "plugins.upload.invalidType"));
         component.addFileRejectedListener(e -> showError(error, getTranslation("plugins.upload.invalidType")));
         return component;
     }
@@ -377,31 +378,5 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
 
     private String message(PluginMessage message) {
         return message.in(getLocale(), (key, locale, args) -> getTranslation(locale, key, args));
-    }
-
-    private UploadI18N uploadI18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("plugins.upload.button"))
-                .setMany(getTranslation("plugins.upload.button")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("plugins.upload.drop"))
-                .setMany(getTranslation("plugins.upload.drop")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany"))
-                .setFileIsTooBig(getTranslation("upload.failed"))
-                .setIncorrectFileType(getTranslation("plugins.upload.invalidType")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.connecting"))
-                        .setStalled(getTranslation("upload.stalled")).setProcessing(getTranslation("upload.processing"))
-                        .setHeld(getTranslation("upload.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("upload.remaining")).setUnknown(getTranslation("upload.remainingUnknown")))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.failed"))
-                        .setUnexpectedServerError(getTranslation("upload.failed"))
-                        .setForbidden(getTranslation("upload.failed"))
-                        .setFileTooLarge(getTranslation("upload.failed"))));
-        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("upload.retry"))
-                .setStart(getTranslation("upload.start")).setRemove(getTranslation("upload.remove")));
-        i18n.setUnits(List.of(getTranslation("upload.unit.bytes"), getTranslation("upload.unit.kb"),
-                getTranslation("upload.unit.mb"), getTranslation("upload.unit.gb")));
-        return i18n;
     }
 }
