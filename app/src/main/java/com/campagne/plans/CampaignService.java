@@ -199,10 +199,20 @@ public class CampaignService {
             errors.put("comment", "campaigns.error.comment.size");
             throw new CampaignException(errors);
         }
+        return moveStatus(campaign, to, user.userId(), who(), user.email(), note);
+    }
+
+    /**
+     * Records a workflow step decided elsewhere (a plan proposed or approved, possibly by a client contact
+     * through an e-mailed link, with no session): the caller has checked who may take it.
+     */
+    Campaign moveStatus(Campaign campaign, CampaignStatus to, UUID byUserId, String byName, String byEmail,
+                        String note) {
+        CampaignStatus from = campaign.getStatus();
         campaign.setStatus(to);
         campaign.touch(clock.instant());
-        changes.save(new CampaignStatusChange(campaign.getId(), from, to, user.userId(), who(), clock.instant(), note));
-        audit.record(AuditAction.CAMPAIGN_STATUS_CHANGED, campaign.getName(), from + " → " + to);
+        changes.save(new CampaignStatusChange(campaign.getId(), from, to, byUserId, byName, clock.instant(), note));
+        audit.record(byUserId, byEmail, AuditAction.CAMPAIGN_STATUS_CHANGED, campaign.getName(), from + " → " + to);
         return campaigns.save(campaign);
     }
 
@@ -214,7 +224,7 @@ public class CampaignService {
         return changes.findByCampaignIdOrderByChangedAtAsc(campaignId);
     }
 
-    private static String who() {
+    static String who() {
         CampagneUser user = CurrentUser.require();
         return user.displayName() == null || user.displayName().isBlank() ? user.email() : user.displayName();
     }
