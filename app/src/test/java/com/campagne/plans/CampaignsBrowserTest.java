@@ -40,6 +40,9 @@ class CampaignsBrowserTest extends BrowserTest {
         assertThat(form.error("campaign-end")).isEqualTo("La fin doit tomber le jour du début ou après.");
         assertThat(form.error("campaign-budget")).isEqualTo("Le budget ne peut pas être négatif.");
         screenshot(page, "campaigns-fr-01-form-errors");
+        // Something typed that is not an amount is not silently taken for "no budget".
+        form.budget("12,5,0").save();
+        assertThat(form.error("campaign-budget")).isEqualTo("Le budget doit être un montant, par exemple 12\u00a0500,50.");
 
         // Fixed: saved as a draft, the history says who created it.
         form.name("Printemps gourmand").objective("Notoriété").end("30/04/2027").budget("12500,50")

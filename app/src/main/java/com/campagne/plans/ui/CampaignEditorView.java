@@ -1,5 +1,6 @@
 package com.campagne.plans.ui;
 
+import com.campagne.base.ui.BadInput;
 import com.campagne.base.ui.RouteIds;
 import com.campagne.base.security.CurrentUser;
 import com.campagne.base.ui.Formats;
@@ -247,6 +248,10 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private void save() {
         fields.values().forEach(f -> f.setInvalid(false));
         write();
+        if (BadInput.in(budget, budget.getValue())) {
+            showErrors(new CampaignException(Map.of("budget", "campaigns.error.budget.notANumber")));
+            return;
+        }
         try {
             boolean created = campaign.getVersion() == null;
             campaign = campaigns.save(campaign);
