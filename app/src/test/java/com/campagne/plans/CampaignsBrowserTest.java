@@ -80,5 +80,12 @@ class CampaignsBrowserTest extends BrowserTest {
         assertThat(campaigns.rows()).singleElement().asString().contains("Printemps gourmand", "Notoriété",
                 "du 15 avr. 2027 au 30 avr. 2027", "12\u202f500,50\u00a0€", "En cours");
         screenshot(page, "campaigns-fr-04-list");
+
+        // Ending is final, so it is confirmed first; then nothing can be changed any more.
+        form = campaigns.openCampaign("Printemps gourmand");
+        assertThat(form.endAfterConfirmation()).contains("Terminer «\u00a0Printemps gourmand\u00a0»\u00a0?",
+                "n’est plus modifiable");
+        assertThat(form.status()).isEqualTo("Terminée");
+        assertThat(form.hasStep("end")).isFalse();
     }
 }

@@ -20,6 +20,7 @@ import com.campagne.tenancy.TenantSettingsService;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -352,23 +353,10 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private Button step(String action, String labelKey, CampaignStatus to, TextArea comment, boolean primary) {
         Button button = new Button(getTranslation(labelKey), e -> {
-            comment.setInvalid(false);
-            try {
-                campaign = campaigns.changeStatus(campaign.getId(), to, comment.getValue());
-                Notifications.success(getTranslation(CampaignTexts.movedKey(to), campaign.getName()));
-                read(campaigns.possibleOwners());
-                showHeading();
-                showWorkflow();
-            } catch (CampaignException ex) {
-                String key = ex.errors().get("comment");
-                if (key != null) {
-                    comment.setErrorMessage(getTranslation(key));
-                    comment.setInvalid(true);
-                } else {
-                    Notifications.error(getTranslation(ex.messageKey()));
-                }
-            } catch (ObjectOptimisticLockingFailureException ex) {
-                Notifications.error(getTranslation("form.concurrentChange"));
+            if (to == CampaignStatus.ENDED) {
+                confirmEnd(comment);
+            } else {
+                move(to, comment);
             }
         });
         button.setId("campaign-step-" + action);
@@ -376,6 +364,45 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
             button.addThemeVariants(ButtonVariant.PRIMARY);
         }
         return button;
+    }
+
+    /** Ending cannot be undone (an ended campaign is read-only), so it is asked twice. */
+    private void confirmEnd(TextArea comment) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("campaign-end-dialog");
+        dialog.setHeader(getTranslation("campaigns.end.title", campaign.getName()));
+        dialog.setText(getTranslation("campaigns.end.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        Button yes = new Button(getTranslation("campaigns.action.end"), e -> {
+            dialog.close();
+            move(CampaignStatus.ENDED, comment);
+        });
+        yes.setId("campaign-end-confirm");
+        yes.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.setConfirmButton(yes);
+        dialog.open();
+    }
+
+    private void move(CampaignStatus to, TextArea comment) {
+        comment.setInvalid(false);
+        try {
+            campaign = campaigns.changeStatus(campaign.getId(), to, comment.getValue());
+            Notifications.success(getTranslation(CampaignTexts.movedKey(to), campaign.getName()));
+            read(campaigns.possibleOwners());
+            showHeading();
+            showWorkflow();
+        } catch (CampaignException ex) {
+            String key = ex.errors().get("comment");
+            if (key != null) {
+                comment.setErrorMessage(getTranslation(key));
+                comment.setInvalid(true);
+            } else {
+                Notifications.error(getTranslation(ex.messageKey()));
+            }
+        } catch (ObjectOptimisticLockingFailureException ex) {
+            Notifications.error(getTranslation("form.concurrentChange"));
+        }
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package com.campagne.support.pages;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import java.util.List;
@@ -106,6 +107,18 @@ public class CampaignFormPage extends Shell {
     public CampaignFormPage step(String action) {
         click("campaign-step-" + action);
         return this;
+    }
+
+    /** "Terminer", then the confirmation; returns the dialog's title and text as the user read them. */
+    public String endAfterConfirmation() {
+        click("campaign-step-end");
+        Locator confirm = byId("campaign-end-confirm");
+        confirm.waitFor();
+        Locator dialog = byId("campaign-end-dialog");
+        String text = dialog.getAttribute("aria-label") + "\n" + dialog.getAttribute("aria-description");
+        confirm.click();
+        waitForVaadin();
+        return text;
     }
 
     public CampaignFormPage comment(String value) {
