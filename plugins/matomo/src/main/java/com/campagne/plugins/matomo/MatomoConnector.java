@@ -95,7 +95,15 @@ public class MatomoConnector implements Connector {
 
     @Override
     public CheckResult check(ConnectorContext context, Settings settings) {
-        MatomoApi api = api(context, settings);
+        try {
+            return checkAccess(api(context, settings), settings);
+        } catch (MatomoApi.NoAccessException e) {
+            // At check time a token without access is a setting to change, shown at the token.
+            throw new BadSettingsException(TOKEN, e.userMessage());
+        }
+    }
+
+    private CheckResult checkAccess(MatomoApi api, Settings settings) {
         String version = Json.text(Json.object(api.call("API.getMatomoVersion", Map.of())).get("value"));
         if (version != null && version.matches("[0-3]\\..*")) {
             throw new BadSettingsException(BASE_URL, Text.of(

@@ -221,6 +221,14 @@ class MatomoConnectorTest {
     }
 
     @Test
+    void aTokenWithoutAccessIsABadSettingAtCheck() {
+        stub.method("API.getMatomoVersion", okJson(MatomoStub.body("error-access.json")));
+        BadSettingsException e = catchThrowableOfType(BadSettingsException.class, () -> connector.check(context(), settings()));
+        assertThat(e.settingKey()).isEqualTo(MatomoConnector.TOKEN);
+        assertThat(e.userMessage().fr()).contains("accès « vue »");
+    }
+
+    @Test
     void http403IsAPermanentFailure() {
         stub.method("Goals.get", aResponse().withStatus(403).withHeader("Content-Type", "text/html").withBody("<h1>Forbidden</h1>"));
         assertThatThrownBy(() -> read(Set.of("1"), FROM, TO, null)).isInstanceOf(PermanentException.class)
