@@ -7,6 +7,7 @@ import com.campagne.connectors.api.CheckResult;
 import com.campagne.connectors.api.Connector;
 import com.campagne.connectors.api.ConnectorContext;
 import com.campagne.connectors.api.ConnectorSpec;
+import com.campagne.connectors.api.PermanentException;
 import com.campagne.connectors.api.ReadRequest;
 import com.campagne.connectors.api.RecordSink;
 import com.campagne.connectors.api.SettingField;
@@ -105,7 +106,12 @@ public class MatomoConnector implements Connector {
 
     private CheckResult checkAccess(MatomoApi api, Settings settings) {
         String version = Json.text(Json.object(api.call("API.getMatomoVersion", Map.of())).get("value"));
-        if (version != null && version.matches("[0-3]\\..*")) {
+        if (version == null || version.isBlank()) {
+            throw new PermanentException(Text.of(
+                    "Matomo n’a pas donné sa version : vérifiez que l’adresse est celle de votre Matomo.",
+                    "Matomo did not give its version: check that the address is the one of your Matomo."), null);
+        }
+        if (version.matches("[0-3]\\..*")) {
             throw new BadSettingsException(BASE_URL, Text.of(
                     "Matomo " + version + " est trop ancien : Campagne lit l’API de Matomo 4 et 5.",
                     "Matomo " + version + " is too old: Campagne reads the API of Matomo 4 and 5."));
@@ -316,7 +322,7 @@ public class MatomoConnector implements Connector {
     private List<AccountRecord> sites(MatomoApi api, Settings settings) {
         Object answer = api.call("SitesManager.getSitesWithAtLeastViewAccess", Map.of());
         if (!(answer instanceof List<?>)) {
-            throw new com.campagne.connectors.api.PermanentException(Text.of(
+            throw new PermanentException(Text.of(
                     "Matomo n’a pas renvoyé la liste des sites attendue.", "Matomo did not return the expected list of sites."),
                     null);
         }

@@ -84,6 +84,14 @@ class MatomoConnectorTest {
     }
 
     @Test
+    void matomo3IsRefusedAtCheck() {
+        stub.method("API.getMatomoVersion", okJson("{\"value\":\"3.14.1\"}"));
+        BadSettingsException e = catchThrowableOfType(BadSettingsException.class, () -> connector.check(context(), settings()));
+        assertThat(e.settingKey()).isEqualTo(MatomoConnector.BASE_URL);
+        assertThat(e.userMessage().en()).contains("Matomo 3.14.1 is too old");
+    }
+
+    @Test
     void tokenTravelsInThePostBodyNeverInTheUrl() {
         connector.check(context(), settings());
         List<LoggedRequest> requests = stub.server.findAll(anyRequestedFor(urlPathEqualTo("/index.php")));
