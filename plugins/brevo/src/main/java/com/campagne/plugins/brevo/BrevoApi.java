@@ -51,7 +51,7 @@ final class BrevoApi {
     Object post(String path, Object body) {
         return send("POST " + path, request(path)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(JsonValues.write(body), StandardCharsets.UTF_8)).build());
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
@@ -97,12 +97,12 @@ final class BrevoApi {
         if (status >= 400) {
             Map<String, Object> error = Map.of();
             try {
-                error = Json.object(Json.parse(body));
-            } catch (Json.MalformedException e) {
+                error = JsonValues.object(JsonValues.parse(body));
+            } catch (JsonValues.MalformedException e) {
                 // Not Brevo's JSON error (a proxy's page): the status alone says enough.
             }
-            String code = Json.text(error.get("code"));
-            String message = Json.text(error.get("message"));
+            String code = JsonValues.text(error.get("code"));
+            String message = JsonValues.text(error.get("message"));
             String said = (message == null ? "" : message) + (code == null ? "" : " (" + code + ")");
             throw switch (status) {
                 case 401 -> new AuthenticationExpiredException(Text.of(
@@ -125,8 +125,8 @@ final class BrevoApi {
             return null;
         }
         try {
-            return Json.parse(body);
-        } catch (Json.MalformedException e) {
+            return JsonValues.parse(body);
+        } catch (JsonValues.MalformedException e) {
             throw new PermanentException(Text.of(
                     "Brevo a renvoyé une réponse illisible (pas du JSON) à " + what + ". Détail : " + e.getMessage() + ".",
                     "Brevo sent an unreadable answer (not JSON) to " + what + ". Detail: " + e.getMessage() + "."), e);

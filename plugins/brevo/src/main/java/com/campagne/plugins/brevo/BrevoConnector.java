@@ -93,12 +93,12 @@ public class BrevoConnector implements Connector, EmailSender {
     public CheckResult check(ConnectorContext context, Settings settings) {
         Map<String, Object> account;
         try {
-            account = Json.object(api(context, settings).get("/account"));
+            account = JsonValues.object(api(context, settings).get("/account"));
         } catch (BrevoApi.NoAccessException e) {
             throw new BadSettingsException(API_KEY, e.userMessage());
         }
         AccountRecord record = account(account, zone(settings));
-        String email = Json.text(account.get("email"));
+        String email = JsonValues.text(account.get("email"));
         return CheckResult.ok(
                 "Connecté à Brevo : « " + record.name() + " »" + (email == null ? "" : " (" + email + ")") + ".",
                 "Connected to Brevo: \"" + record.name() + "\"" + (email == null ? "" : " (" + email + ")") + ".");
@@ -106,7 +106,7 @@ public class BrevoConnector implements Connector, EmailSender {
 
     @Override
     public Catalog discover(ConnectorContext context, Settings settings) {
-        AccountRecord account = account(Json.object(api(context, settings).get("/account")), zone(settings));
+        AccountRecord account = account(JsonValues.object(api(context, settings).get("/account")), zone(settings));
         return new Catalog(List.of(account), Set.of(Stream.ACCOUNTS, Stream.CAMPAIGNS, Stream.DAILY_METRICS));
     }
 
@@ -114,7 +114,7 @@ public class BrevoConnector implements Connector, EmailSender {
     public void read(ConnectorContext context, ReadRequest request, RecordSink sink) {
         BrevoApi api = api(context, request.settings());
         ZoneId zone = zone(request.settings());
-        AccountRecord account = account(Json.object(api.get("/account")), zone);
+        AccountRecord account = account(JsonValues.object(api.get("/account")), zone);
         State previous = State.parse(request.state());
         if (!request.accountIds().contains(account.accountId())) {
             sink.checkpoint(previous.write(request.from()));
@@ -135,11 +135,11 @@ public class BrevoConnector implements Connector, EmailSender {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new TransientException(Text.of("Lecture de Brevo interrompue.", "Brevo read interrupted."), null);
                 }
-                Map<String, Object> answer = Json.object(api.get("/emailCampaigns?type=classic&status=sent"
+                Map<String, Object> answer = JsonValues.object(api.get("/emailCampaigns?type=classic&status=sent"
                         + "&statistics=globalStats&excludeHtmlContent=true&limit=" + PAGE_SIZE + "&offset=" + offset + range));
-                List<Object> items = Json.array(answer.get("campaigns"));
+                List<Object> items = JsonValues.array(answer.get("campaigns"));
                 for (Object item : items) {
-                    LocalDate sent = emit(Json.object(item), account.accountId(), zone, start, request.to(), campaigns,
+                    LocalDate sent = emit(JsonValues.object(item), account.accountId(), zone, start, request.to(), campaigns,
                             metrics, sink);
                     if (sent != null && (lastSent == null || sent.isAfter(lastSent))) {
                         lastSent = sent;
@@ -148,7 +148,7 @@ public class BrevoConnector implements Connector, EmailSender {
                 // A crash here resumes the same window: re-reading replaces rows, it never loses one.
                 sink.checkpoint(previous.write(start));
                 offset += items.size();
-                Long count = Json.count(answer.get("count"));
+                Long count = JsonValues.count(answer.get("count"));
                 if (items.isEmpty() || count == null || offset >= count) {
                     break;
                 }
@@ -160,28 +160,28 @@ public class BrevoConnector implements Connector, EmailSender {
     /** Emits one campaign and its figures if it was sent within the window; returns its sending day. */
     private static LocalDate emit(Map<String, Object> campaign, String accountId, ZoneId zone, LocalDate from,
                                   LocalDate to, boolean campaigns, boolean metrics, RecordSink sink) {
-        String id = Json.text(campaign.get("id"));
-        LocalDate sent = day(Json.text(campaign.get("sentDate")), zone);
+        String id = JsonValues.text(campaign.get("id"));
+        LocalDate sent = day(JsonValues.text(campaign.get("sentDate")), zone);
         if (id == null || sent == null || sent.isBefore(from) || sent.isAfter(to)) {
             return null;
         }
-        String name = Json.text(campaign.get("name"));
+        String name = JsonValues.text(campaign.get("name"));
         if (campaigns) {
             sink.accept(new CampaignRecord(accountId, id, name == null ? "Campagne " + id : name,
-                    status(Json.text(campaign.get("status"))), Channel.EMAIL, sent, sent));
+                    status(JsonValues.text(campaign.get("status"))), Channel.EMAIL, sent, sent));
         }
-        Map<String, Object> stats = Json.object(Json.object(campaign.get("statistics")).get("globalStats"));
+        Map<String, Object> stats = JsonValues.object(JsonValues.object(campaign.get("statistics")).get("globalStats"));
         if (metrics && !stats.isEmpty()) {
-            Long hard = Json.count(stats.get("hardBounces"));
-            Long soft = Json.count(stats.get("softBounces"));
+            Long hard = JsonValues.count(stats.get("hardBounces"));
+            Long soft = JsonValues.count(stats.get("softBounces"));
             Measures measures = Measures.builder()
-                    .emailsSent(Json.count(stats.get("sent")))
-                    .emailsDelivered(Json.count(stats.get("delivered")))
-                    .emailsOpened(Json.count(stats.get("uniqueViews")))
-                    .emailsClicked(Json.count(stats.get("uniqueClicks")))
-                    .clicks(Json.count(stats.get("clickers")))
+                    .emailsSent(JsonValues.count(stats.get("sent")))
+                    .emailsDelivered(JsonValues.count(stats.get("delivered")))
+                    .emailsOpened(JsonValues.count(stats.get("uniqueViews")))
+                    .emailsClicked(JsonValues.count(stats.get("uniqueClicks")))
+                    .clicks(JsonValues.count(stats.get("clickers")))
                     .emailsBounced(hard == null && soft == null ? null : (hard == null ? 0 : hard) + (soft == null ? 0 : soft))
-                    .emailsUnsubscribed(Json.count(stats.get("unsubscriptions")))
+                    .emailsUnsubscribed(JsonValues.count(stats.get("unsubscriptions")))
                     .build();
             sink.accept(MetricRow.daily(sent, accountId, id, Channel.EMAIL, null, measures));
         }
@@ -245,26 +245,26 @@ public class BrevoConnector implements Connector, EmailSender {
             body.put("headers", new LinkedHashMap<String, Object>(message.headers()));
         }
         Object answer = api(context, settings).post("/smtp/email", body);
-        String id = Json.text(Json.object(answer).get("messageId"));
+        String id = JsonValues.text(JsonValues.object(answer).get("messageId"));
         context.logger().info("Sent one e-mail through Brevo to {} recipient(s)", message.to().size());
         return id;
     }
 
     private static AccountRecord account(Map<String, Object> account, ZoneId zone) {
-        String id = Json.text(account.get("organization_id"));
+        String id = JsonValues.text(account.get("organization_id"));
         if (id == null || id.isBlank()) {
-            id = Json.text(account.get("user_id"));
+            id = JsonValues.text(account.get("user_id"));
         }
         if (id == null || id.isBlank()) {
-            id = Json.text(account.get("email"));
+            id = JsonValues.text(account.get("email"));
         }
         if (id == null || id.isBlank()) {
             throw new PermanentException(Text.of("Brevo n’a pas décrit le compte (GET /account).",
                     "Brevo did not describe the account (GET /account)."), null);
         }
-        String name = Json.text(account.get("companyName"));
+        String name = JsonValues.text(account.get("companyName"));
         if (name == null || name.isBlank()) {
-            name = Json.text(account.get("email"));
+            name = JsonValues.text(account.get("email"));
         }
         // E-mail statistics carry no money: the account has no currency.
         return new AccountRecord(id, name == null ? "Brevo " + id : name, null, zone);
@@ -317,9 +317,9 @@ public class BrevoConnector implements Connector, EmailSender {
                 return new State(null, null);
             }
             try {
-                Map<String, Object> map = Json.object(Json.parse(state));
-                String sent = Json.text(map.get("lastSentDate"));
-                String resume = Json.text(map.get("resumeFrom"));
+                Map<String, Object> map = JsonValues.object(JsonValues.parse(state));
+                String sent = JsonValues.text(map.get("lastSentDate"));
+                String resume = JsonValues.text(map.get("resumeFrom"));
                 return new State(sent == null ? null : LocalDate.parse(sent), resume == null ? null : LocalDate.parse(resume));
             } catch (RuntimeException e) {
                 // An unreadable state means a full read, which is always safe.
@@ -328,7 +328,7 @@ public class BrevoConnector implements Connector, EmailSender {
         }
 
         static String sent(LocalDate day) {
-            return Json.write(Map.of("lastSentDate", day.toString()));
+            return JsonValues.write(Map.of("lastSentDate", day.toString()));
         }
 
         /** The first sending day to read: campaigns sent in the last 30 days are read again, their statistics moved. */
@@ -350,7 +350,7 @@ public class BrevoConnector implements Connector, EmailSender {
             if (lastSentDate != null) {
                 return sent(lastSentDate);
             }
-            return Json.write(Map.of("resumeFrom", start.toString()));
+            return JsonValues.write(Map.of("resumeFrom", start.toString()));
         }
     }
 }

@@ -108,8 +108,8 @@ final class MatomoApi {
         }
         Object json;
         try {
-            json = Json.parse(body);
-        } catch (Json.MalformedException e) {
+            json = JsonValues.parse(body);
+        } catch (JsonValues.MalformedException e) {
             if (status == 401) {
                 throw new AuthenticationExpiredException(refusedToken(null), null);
             }
@@ -122,9 +122,9 @@ final class MatomoApi {
                     "Matomo sent an unreadable answer (not JSON) to " + method + ": check that " + endpoint
                             + " is the address of your Matomo. Detail: " + e.getMessage() + "."), e);
         }
-        Map<String, Object> object = Json.object(json);
+        Map<String, Object> object = JsonValues.object(json);
         if ("error".equals(object.get("result"))) {
-            throw error(Json.text(object.get("message")), status);
+            throw error(JsonValues.text(object.get("message")), status);
         }
         if (status == 401) {
             throw new AuthenticationExpiredException(refusedToken(null), null);

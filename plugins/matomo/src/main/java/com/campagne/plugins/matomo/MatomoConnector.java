@@ -105,7 +105,7 @@ public class MatomoConnector implements Connector {
     }
 
     private CheckResult checkAccess(MatomoApi api, Settings settings) {
-        String version = Json.text(Json.object(api.call("API.getMatomoVersion", Map.of())).get("value"));
+        String version = JsonValues.text(JsonValues.object(api.call("API.getMatomoVersion", Map.of())).get("value"));
         if (version == null || version.isBlank()) {
             throw new PermanentException(Text.of(
                     "Matomo n’a pas donné sa version : vérifiez que l’adresse est celle de votre Matomo.",
@@ -187,44 +187,44 @@ public class MatomoConnector implements Connector {
         Map<String, Object> goals = Map.of();
         Map<String, Object> types = Map.of();
         if (metrics) {
-            visits = Json.object(api.call("VisitsSummary.get", params));
-            actions = Json.object(api.call("Actions.get", params));
-            goals = Json.object(api.call("Goals.get", params));
-            types = Json.object(api.call("Referrers.getReferrerType", all));
+            visits = JsonValues.object(api.call("VisitsSummary.get", params));
+            actions = JsonValues.object(api.call("Actions.get", params));
+            goals = JsonValues.object(api.call("Goals.get", params));
+            types = JsonValues.object(api.call("Referrers.getReferrerType", all));
         }
-        Map<String, Object> campaigns = Json.object(api.call("Referrers.getCampaigns", all));
+        Map<String, Object> campaigns = JsonValues.object(api.call("Referrers.getCampaigns", all));
         String currency = site.currency();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             LocalDate day = d;
             String key = day.toString();
             if (metrics) {
-                Map<String, Object> v = Json.object(visits.get(key));
-                Map<String, Object> a = Json.object(actions.get(key));
-                Map<String, Object> g = Json.object(goals.get(key));
+                Map<String, Object> v = JsonValues.object(visits.get(key));
+                Map<String, Object> a = JsonValues.object(actions.get(key));
+                Map<String, Object> g = JsonValues.object(goals.get(key));
                 if (!v.isEmpty() || !a.isEmpty() || !g.isEmpty()) {
                     Measures measures = Measures.builder()
-                            .sessions(Json.count(v.get("nb_visits")))
-                            .users(Json.count(v.get("nb_uniq_visitors")))
-                            .bounces(Json.count(v.get("bounce_count")))
-                            .pageViews(Json.count(a.get("nb_pageviews")))
+                            .sessions(JsonValues.count(v.get("nb_visits")))
+                            .users(JsonValues.count(v.get("nb_uniq_visitors")))
+                            .bounces(JsonValues.count(v.get("bounce_count")))
+                            .pageViews(JsonValues.count(a.get("nb_pageviews")))
                             .conversions(nonNegative(g.get("nb_conversions")))
                             .conversionValue(nonNegative(g.get("revenue")))
                             .build();
                     emit(sink, MetricRow.daily(day, site.accountId(), null, null, currency, measures));
                 }
                 Map<Channel, Measures> byChannel = new EnumMap<>(Channel.class);
-                for (Object row : Json.array(types.get(key))) {
-                    Map<String, Object> r = Json.object(row);
-                    byChannel.merge(channel(Json.text(r.get("segment")), Json.text(r.get("label"))), breakdown(r),
+                for (Object row : JsonValues.array(types.get(key))) {
+                    Map<String, Object> r = JsonValues.object(row);
+                    byChannel.merge(channel(JsonValues.text(r.get("segment")), JsonValues.text(r.get("label"))), breakdown(r),
                             MatomoConnector::sum);
                 }
                 byChannel.forEach((channel, measures) ->
                         emit(sink, MetricRow.daily(day, site.accountId(), null, channel, currency, measures)));
             }
             Map<String, Measures> byCampaign = new TreeMap<>();
-            for (Object row : Json.array(campaigns.get(key))) {
-                Map<String, Object> r = Json.object(row);
-                String name = Json.text(r.get("label"));
+            for (Object row : JsonValues.array(campaigns.get(key))) {
+                Map<String, Object> r = JsonValues.object(row);
+                String name = JsonValues.text(r.get("label"));
                 if (name == null || name.isBlank()) {
                     continue;
                 }
@@ -262,9 +262,9 @@ public class MatomoConnector implements Connector {
     /** The measures of a row of a Referrers report (no page views there: {@code nb_actions} counts more than pages). */
     private static Measures breakdown(Map<String, Object> r) {
         return Measures.builder()
-                .sessions(Json.count(r.get("nb_visits")))
-                .users(Json.count(r.get("nb_uniq_visitors")))
-                .bounces(Json.count(r.get("bounce_count")))
+                .sessions(JsonValues.count(r.get("nb_visits")))
+                .users(JsonValues.count(r.get("nb_uniq_visitors")))
+                .bounces(JsonValues.count(r.get("bounce_count")))
                 .conversions(nonNegative(r.get("nb_conversions")))
                 .conversionValue(nonNegative(r.get("revenue")))
                 .build();
@@ -290,7 +290,7 @@ public class MatomoConnector implements Connector {
     }
 
     private static BigDecimal nonNegative(Object value) {
-        BigDecimal d = Json.decimal(value);
+        BigDecimal d = JsonValues.decimal(value);
         return d == null || d.signum() < 0 ? null : d;
     }
 
@@ -327,18 +327,18 @@ public class MatomoConnector implements Connector {
                     null);
         }
         List<AccountRecord> sites = new ArrayList<>();
-        for (Object item : Json.array(answer)) {
-            Map<String, Object> s = Json.object(item);
-            String id = Json.text(s.get("idsite"));
+        for (Object item : JsonValues.array(answer)) {
+            Map<String, Object> s = JsonValues.object(item);
+            String id = JsonValues.text(s.get("idsite"));
             if (id == null || id.isBlank()) {
                 continue;
             }
-            String name = Json.text(s.get("name"));
-            String currency = Json.text(s.get("currency"));
+            String name = JsonValues.text(s.get("name"));
+            String currency = JsonValues.text(s.get("currency"));
             if (currency != null && !currency.matches("[A-Z]{3}")) {
                 currency = null;
             }
-            sites.add(new AccountRecord(id, name == null ? "Site " + id : name, currency, zone(Json.text(s.get("timezone")))));
+            sites.add(new AccountRecord(id, name == null ? "Site " + id : name, currency, zone(JsonValues.text(s.get("timezone")))));
         }
         Set<String> wanted = settings.find(SITE_IDS)
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
@@ -412,7 +412,7 @@ public class MatomoConnector implements Connector {
                 return days;
             }
             try {
-                Json.object(Json.parse(state)).forEach((site, day) -> {
+                JsonValues.object(JsonValues.parse(state)).forEach((site, day) -> {
                     if (day instanceof String s) {
                         days.put(site, LocalDate.parse(s));
                     }
@@ -427,7 +427,7 @@ public class MatomoConnector implements Connector {
         static String write(Map<String, LocalDate> days) {
             Map<String, Object> out = new TreeMap<>();
             days.forEach((site, day) -> out.put(site, day.toString()));
-            return Json.write(out);
+            return JsonValues.write(out);
         }
     }
 }
