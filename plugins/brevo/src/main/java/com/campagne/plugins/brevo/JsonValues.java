@@ -1,6 +1,7 @@
 package com.campagne.plugins.brevo;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
 
 import java.io.IOException;
@@ -39,8 +40,12 @@ final class JsonValues {
             }
             return value;
         } catch (IOException e) {
-            // Jackson's message names the line and column; the first line is enough for a user.
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            // Jackson's own message without its source excerpt, and where it stopped.
+            String message = e instanceof JsonProcessingException p && p.getOriginalMessage() != null
+                    ? p.getOriginalMessage().lines().findFirst().orElse("")
+                    + (p.getLocation() == null ? "" : " (line " + p.getLocation().getLineNr() + ", column "
+                    + p.getLocation().getColumnNr() + ")")
+                    : String.valueOf(e.getMessage());
             throw new MalformedException(message, e);
         }
     }
