@@ -18,7 +18,10 @@ class BundledConnectorsTest extends IntegrationTest {
 
     @Test
     void theBundledPluginsProvideTheirConnectors() {
-        assertThat(catalog.all()).extracting(ConnectorHandle::id).contains("csv-import", "demo", "smtp");
+        assertThat(catalog.all()).extracting(ConnectorHandle::id).contains("csv-import", "demo", "smtp", "matomo", "brevo", "mailchimp");
+        assertThat(catalog.find("matomo").orElseThrow().spec().category()).isEqualTo(Category.ANALYTICS);
+        assertThat(catalog.find("mailchimp").orElseThrow().spec().category()).isEqualTo(Category.EMAILING);
+        assertThat(catalog.find("brevo").orElseThrow().connector()).isInstanceOf(EmailSender.class);
         assertThat(catalog.find("csv-import").orElseThrow().spec().category()).isEqualTo(Category.FILE);
         // The capability is found on the plugin's own class, loaded by the plugin's class loader.
         assertThat(catalog.find("smtp").orElseThrow().connector()).isInstanceOf(EmailSender.class);
