@@ -94,7 +94,7 @@ class VendorEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
         kind.setItemLabelGenerator(k -> getTranslation(VendorTexts.kindKey(k)));
         field(fields, website, "website", "vendors.field.website", "vendor-website");
         website.setMaxLength(500);
-        website.setPlaceholder("https://");
+        website.setPlaceholder(getTranslation("vendors.field.website.placeholder"));
         field(fields, notes, "notes", "vendors.field.notes", "vendor-notes");
         notes.setMaxLength(4000);
         FormLayout form = new FormLayout(name, kind, website, notes);
