@@ -58,7 +58,7 @@ class ScorecardBrowserTest extends BrowserTest {
                 "Progression\u00a0: disponible dès que des données mesurées arrivent (connexions)");
         assertThat(scorecard.cards("CUSTOMER")).hasSize(2);
         assertThat(scorecard.cards("CUSTOMER").get(0)).contains("Des annonces qui donnent envie de cliquer",
-                "Cible\u00a0: 2,5\u202f%");
+                "Cible\u00a0: 2,5\u00a0%");
         assertThat(scorecard.cards("CUSTOMER").get(1)).contains("Plus de demandes de devis", "Cible\u00a0: 200",
                 "Point de départ\u00a0: 100", "Échéance\u00a0: 30 juin 2027");
         assertThat(scorecard.section("INTERNAL_PROCESS")).contains("Aucun objectif dans cette perspective");

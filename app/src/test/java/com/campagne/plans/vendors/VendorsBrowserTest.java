@@ -63,6 +63,7 @@ class VendorsBrowserTest extends BrowserTest {
                 "Display | Rubrique Économie | Medium rectangle 300×250 | CPM (coût pour mille impressions)"
                         + " | 12,50\u00a0€ | Sans limite");
         form.dismissNotifications();
+        page.locator("#rates-grid").scrollIntoViewIfNeeded();
         screenshot(page, "vendors-fr-editor");
 
         vendors = form.back();

@@ -49,7 +49,7 @@ public class VendorsPage extends Shell {
         return GridRows.of(page, "vendors-grid");
     }
 
-    public VendorFormPage open(String name) {
+    public VendorFormPage openVendor(String name) {
         page.locator("#vendors-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(name))
                 .first().click();
         page.waitForURL(java.util.regex.Pattern.compile(".*/vendors/[0-9a-f-]{36}$"));

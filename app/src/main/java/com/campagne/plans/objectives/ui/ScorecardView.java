@@ -392,7 +392,10 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 onAField = true;
             }
         }
-        Notifications.error(getTranslation(onAField ? "form.fixErrors" : e.messageKey()));
+        // In a dialog a toast would sit right over the messages under the fields.
+        if (!onAField) {
+            Notifications.error(getTranslation(e.messageKey()));
+        }
     }
 
     @Override

@@ -240,7 +240,7 @@ class VendorEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
                 read();
             }
         } catch (CampaignException e) {
-            showErrors(e, fields);
+            showErrors(e, fields, false);
         } catch (ObjectOptimisticLockingFailureException e) {
             Notifications.error(getTranslation("form.concurrentChange"));
         }
@@ -350,7 +350,7 @@ class VendorEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
                 dialog.close();
                 showDetails();
             } catch (CampaignException ex) {
-                showErrors(ex, dialogFields);
+                showErrors(ex, dialogFields, true);
             } catch (VendorNotFoundException | ObjectOptimisticLockingFailureException ex) {
                 Notifications.error(getTranslation("form.concurrentChange"));
             }
@@ -440,7 +440,7 @@ class VendorEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
                 dialog.close();
                 showDetails();
             } catch (CampaignException ex) {
-                showErrors(ex, dialogFields);
+                showErrors(ex, dialogFields, true);
             } catch (VendorNotFoundException | ObjectOptimisticLockingFailureException ex) {
                 Notifications.error(getTranslation("form.concurrentChange"));
             }
@@ -476,7 +476,11 @@ class VendorEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
         dialog.getFooter().add(cancel, save);
     }
 
-    private void showErrors(CampaignException e, Map<String, HasValidation> registry) {
+    /**
+     * Each error under its field. A dialog shows no toast on top when every error has a field: the toast
+     * would sit right over the messages.
+     */
+    private void showErrors(CampaignException e, Map<String, HasValidation> registry, boolean inDialog) {
         boolean onAField = false;
         for (Map.Entry<String, String> error : e.errors().entrySet()) {
             HasValidation field = error.getKey() == null ? null : registry.get(error.getKey());
@@ -486,7 +490,9 @@ class VendorEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
                 onAField = true;
             }
         }
-        Notifications.error(getTranslation(onAField ? "form.fixErrors" : e.messageKey()));
+        if (!onAField || !inDialog) {
+            Notifications.error(getTranslation(onAField ? "form.fixErrors" : e.messageKey()));
+        }
     }
 
     @Override
