@@ -82,7 +82,7 @@ class VendorEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
     VendorEditorView(VendorService vendors) {
         this.vendors = vendors;
         this.canEdit = CurrentUser.tenant().map(t -> t.role().canEditClients()).orElse(false);
-        setMaxWidth("72rem");
+        setMaxWidth("84rem");
         title.getStyle().set("margin", "0");
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
 
