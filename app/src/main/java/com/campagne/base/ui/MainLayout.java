@@ -71,6 +71,9 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         if (user.tenant() != null) {
             nav.addItem(new SideNavItem(getTranslation("nav.clients"), ClientsView.class, VaadinIcon.BRIEFCASE.create()));
+            if (user.tenant().role() != com.campagne.tenancy.Role.CLIENT_VIEWER) {
+                nav.addItem(new SideNavItem(getTranslation("nav.vendors"), com.campagne.plans.vendors.ui.VendorsView.class, VaadinIcon.SHOP.create()));
+            }
             if (user.tenant().role().canManageMembers()) {
                 SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));
                 settings.setPrefixComponent(VaadinIcon.COG.create());

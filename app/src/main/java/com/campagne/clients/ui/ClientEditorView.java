@@ -160,7 +160,10 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
         Button openCampaigns = new Button(getTranslation("campaigns.open"), VaadinIcon.BULLSEYE.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId() + "/campaigns")));
         openCampaigns.setId("client-campaigns");
-        connections.add(campaignsHeading, campaignsText, openCampaigns);
+        Button openObjectives = new Button(getTranslation("objectives.open"), VaadinIcon.CHART.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId() + "/objectives")));
+        openObjectives.setId("client-objectives");
+        connections.add(campaignsHeading, campaignsText, new HorizontalLayout(openCampaigns, openObjectives));
         connections.setVisible(true);
         if (!staff) {
             return;
