@@ -71,6 +71,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         if (user.tenant() != null) {
             nav.addItem(new SideNavItem(getTranslation("nav.clients"), ClientsView.class, VaadinIcon.BRIEFCASE.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.approvals"), com.campagne.plans.approval.ui.PendingApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()));
             if (user.tenant().role().canManageMembers()) {
                 SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));
                 settings.setPrefixComponent(VaadinIcon.COG.create());
