@@ -59,9 +59,11 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
 
     public ApprovalView(ApprovalLinkService approvals) {
         this.approvals = approvals;
-        setSizeFull();
+        // The document scrolls (not an inner box), so the whole plan prints and screenshots in one piece.
+        setWidthFull();
+        setMinHeight("100vh");
         setAlignItems(FlexComponent.Alignment.CENTER);
-        getStyle().set("background", "var(--lumo-contrast-5pct, #f3f5f7)").set("overflow", "auto");
+        getStyle().set("background", "var(--lumo-contrast-5pct, #f3f5f7)");
         top.setWidth("100%");
         top.setMaxWidth(WIDTH);
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -135,7 +137,8 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
         lines.setId("approval-lines");
         lines.addColumn(l -> getTranslation(ApprovalTexts.channelKey(l.channel().name())))
                 .setHeader(getTranslation("approval.lines.channel")).setFlexGrow(2);
-        lines.addColumn(SummaryLine::vendor).setHeader(getTranslation("approval.lines.vendor")).setFlexGrow(2);
+        lines.addColumn(SummaryLine::vendor).setHeader(getTranslation("approval.lines.vendor")).setFlexGrow(2)
+                .setVisible(s.lines().stream().anyMatch(l -> !l.vendor().isBlank()));
         lines.addColumn(l -> l.placement() == null ? "" : l.placement())
                 .setHeader(getTranslation("approval.lines.placement")).setFlexGrow(3);
         lines.addColumn(l -> l.format() == null ? "" : l.format())
@@ -162,8 +165,11 @@ public class ApprovalView extends VerticalLayout implements BeforeEnterObserver,
         totals.setId("approval-totals");
         totals.getStyle().set("width", "100%").set("max-width", "32rem");
         for (Map.Entry<String, Money> channel : s.byChannel().entrySet()) {
-            totals.add(amountRow(getTranslation(ApprovalTexts.channelKey(channel.getKey())), channel.getValue(), locale,
-                    false));
+            HorizontalLayout row = amountRow(getTranslation(ApprovalTexts.channelKey(channel.getKey())),
+                    channel.getValue(), locale, false);
+            // The split by channel reads as detail of the media total below it.
+            row.getStyle().set("padding-left", "1rem").set("color", "var(--lumo-secondary-text-color, #555)");
+            totals.add(row);
         }
         totals.add(amountRow(getTranslation("approval.totals.mediaCost"), s.mediaCost(), locale, false));
         if (!s.agencyFee().isZero()) {
