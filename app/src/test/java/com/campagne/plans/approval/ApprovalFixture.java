@@ -45,9 +45,15 @@ final class ApprovalFixture {
     /** Signs up an agency with a confirmed owner and returns the owner. */
     static CampagneUser owner(SignupService signup, AccountUserDetailsService accounts, TenantTransactions transactions,
                               UserRepository users, Clock clock, String agencyName) {
+        return owner(signup, accounts, transactions, users, clock, agencyName, Locale.FRENCH);
+    }
+
+    /** The same, for an agency working in {@code locale}. */
+    static CampagneUser owner(SignupService signup, AccountUserDetailsService accounts, TenantTransactions transactions,
+                              UserRepository users, Clock clock, String agencyName, Locale locale) {
         String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@approval.test";
         signup.signUp(new SignupService.SignupRequest(TenantKind.AGENCY, agencyName, "Camille Test", email, PASSWORD,
-                Locale.FRENCH));
+                locale));
         transactions.inScope(new TenantContext.Scope(null, null, null),
                 () -> users.findByEmail(email).orElseThrow().markEmailVerified(clock.instant()));
         return accounts.loadUserByUsername(email);

@@ -259,4 +259,21 @@ class ApprovalLinkServiceTest extends IntegrationTest {
         // Nothing was stored.
         assertThat(as(owner, () -> service.list(plan.getId()))).isEmpty();
     }
+
+    @Test
+    void anEnglishSpeakingAgencyWritesToItsClientInEnglish() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        CampagneUser english = ApprovalFixture.owner(signup, accounts, transactions, users, clock,
+                "Shoreline Agency " + run, java.util.Locale.ENGLISH);
+        UUID bakery = ApprovalFixture.client(clients, english, "Martin Bakery " + run);
+        MediaPlan plan = ApprovalFixture.plan(campaigns, plans, english, bakery, "Spring treats", true);
+        String email = contact();
+        as(english, () -> service.send(plan.getId(), null, email, 3));
+        Mailbox.Mail mail = Mailbox.waitFor(email, "Media plan to approve");
+        assertThat(mail.subject()).isEqualTo("Media plan to approve: Spring treats (Martin Bakery " + run + ")");
+        assertThat(mail.body()).startsWith("Hello,").contains("“Spring treats”", "€2,500.00", "no account is needed");
+        Opening opening = service.open(tokenOf(mail.firstLink()));
+        assertThat(opening.locale().getLanguage()).isEqualTo("en");
+        assertThat(opening.summary().contactName()).isNull();
+    }
 }
