@@ -74,6 +74,7 @@ public class MainLayout extends AppLayout {
             if (user.tenant().role() != com.campagne.tenancy.Role.CLIENT_VIEWER) {
                 nav.addItem(new SideNavItem(getTranslation("nav.vendors"), com.campagne.plans.vendors.ui.VendorsView.class, VaadinIcon.SHOP.create()));
             }
+            nav.addItem(new SideNavItem(getTranslation("nav.approvals"), com.campagne.plans.approval.ui.PendingApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()));
             if (user.tenant().role().canManageMembers()) {
                 SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));
                 settings.setPrefixComponent(VaadinIcon.COG.create());
