@@ -37,6 +37,19 @@ public class TenantSettingsService {
         return ZoneId.of(current().getTimeZone());
     }
 
+    /** Sets the colour of the client documents (#RRGGBB), or back to the default with null or blank. */
+    @Transactional
+    @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME})
+    public void updateBrandColor(String color) {
+        String clean = color == null || color.isBlank() ? null : color.strip().toUpperCase(java.util.Locale.ROOT);
+        if (clean != null && !Tenant.BRAND_COLOR.matcher(clean).matches()) {
+            throw new IllegalArgumentException("settings.brandColor.invalid");
+        }
+        Tenant tenant = tenants.findById(CurrentUser.requireTenantId()).orElseThrow();
+        tenant.setBrandColor(clean);
+        audit.record(AuditAction.SETTINGS_CHANGED, tenant.getName(), clean == null ? "-" : clean);
+    }
+
     @Transactional
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME})
     public void update(String name, String locale, String currency, String timeZone, byte[] logo, String logoType) {
