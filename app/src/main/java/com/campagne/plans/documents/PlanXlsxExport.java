@@ -39,7 +39,8 @@ import java.util.Map;
  * per line whose net price and cost are live formulas reproducing the money rules (cascade of discounts,
  * per thousand for CPM, one rounding per line: Excel's ROUND is HALF_UP like {@code Money}), then totals
  * (media cost, agency fee, grand total, remaining budget) as formulas too; "Par canal" (SUMIF) and
- * "Par mois" (values: the pro-rata spread has no simple formula). Cached values are computed before
+ * "Par mois" (values: the pro-rata spread has no simple formula), channel shares too (they
+ * are allocated so that they add up to 100.0 %). Cached values are computed before
  * saving, so viewers that do not recalculate still show the figures.
  */
 final class PlanXlsxExport {
@@ -253,13 +254,14 @@ final class PlanXlsxExport {
         String costs = ref + "$" + PlanColumn.COST.letter() + "$" + (first + 1) + ":$" + PlanColumn.COST.letter() + "$" + (last + 1);
         Map<String, Money> byChannel = view.totals().byChannel();
         int n = byChannel.size();
-        int totalRow = n + 2;
+        Map<String, BigDecimal> shares = view.totals().channelShares();
         int i = 1;
         for (String channel : byChannel.keySet()) {
             Row row = sheet.createRow(i);
             text(row, 0, t.get("plans.channel." + channel), null);
             formula(row, 1, "SUMIF(" + channels + ",A" + (i + 1) + "," + costs + ")", s.money);
-            formula(row, 2, "IF($B$" + totalRow + "=0,0,B" + (i + 1) + "/$B$" + totalRow + ")", s.percent);
+            // The shares are PlanTotals' (largest remainder), not B/total: they add up to exactly 100.0 %, as in the PDF.
+            number(row, 2, shares.get(channel).movePointLeft(2), s.percent);
             i++;
         }
         Row total = sheet.createRow(n + 1);
