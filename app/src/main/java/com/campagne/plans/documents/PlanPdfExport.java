@@ -78,9 +78,9 @@ final class PlanPdfExport {
                 .append("table.grid tr { page-break-inside: avoid; }")
                 .append("table.grid tr.total td { font-weight: bold; border-top: 1pt solid #999; }")
                 .append(".num { text-align: right; white-space: nowrap; }")
-                .append("th.num { text-align: right; }")
+                .append("table.grid th.num { text-align: right; }")
                 .append(".nowrap { white-space: nowrap; }")
-                .append("table.side { width: 100%; } table.side > tbody > tr > td { vertical-align: top; width: 50%; }")
+                .append("table.side { width: 100%; } td.half { vertical-align: top; width: 50%; }")
                 .append("table.summary td { padding: 1mm 6mm 1mm 0; }")
                 .append("table.summary tr.grand td { font-weight: bold; font-size: 10pt; color: ").append(color).append("; }")
                 .append(".over { color: #B00020; font-weight: bold; }")
@@ -146,7 +146,7 @@ final class PlanPdfExport {
                 .append("</td><td></td></tr></tbody></table>");
 
         // Breakdowns side by side.
-        h.append("<table class=\"side\"><tr><td style=\"padding-right: 6mm;\"><h2>")
+        h.append("<table class=\"side\"><tr><td class=\"half\" style=\"padding-right: 6mm;\"><h2>")
                 .append(escape(t.get("documents.byChannel"))).append("</h2><table class=\"grid\"><thead><tr><th>")
                 .append(escape(t.get("documents.col.channel"))).append("</th><th class=\"num\">")
                 .append(escape(t.get("documents.col.cost"))).append("</th><th class=\"num\">")
@@ -157,7 +157,7 @@ final class PlanPdfExport {
                     .append(escape(money(e.getValue().amount(), currency, locale))).append("</td><td class=\"num\">")
                     .append(escape(percent(shares.get(e.getKey()), locale))).append("</td></tr>");
         }
-        h.append("</tbody></table></td><td><h2>").append(escape(t.get("documents.byMonth")))
+        h.append("</tbody></table></td><td class=\"half\"><h2>").append(escape(t.get("documents.byMonth")))
                 .append("</h2><table class=\"grid\"><thead><tr><th>").append(escape(t.get("documents.month")))
                 .append("</th><th class=\"num\">").append(escape(t.get("documents.col.cost")))
                 .append("</th></tr></thead><tbody>");

@@ -150,7 +150,9 @@ class PlanXlsxImportTest extends PlanDocumentsTestBase {
         });
         PlanImportException refused = catchThrowableOfType(PlanImportException.class, () -> as(owner,
                 () -> imports.importLines(target.getId(), new ByteArrayInputStream(file), Mode.REPLACE)));
-        List<String> messages = refused.problems().stream().map(p -> imports.describe(p, Locale.FRENCH)).toList();
+        List<String> typeset = refused.problems().stream().map(p -> imports.describe(p, Locale.FRENCH)).toList();
+        assertThat(typeset.get(1)).startsWith("Ligne 3, colonne «\u00a0Prix tarif\u00a0»\u00a0: ");
+        List<String> messages = typeset.stream().map(m -> m.replace('\u00a0', ' ')).toList();
         assertThat(messages).containsExactly(
                 "Ligne 3, colonne « Support » : Ce support n’existe pas (ou plus) dans votre liste.",
                 "Ligne 3, colonne « Prix tarif » : Nombre illisible : écrivez par exemple 1234,56.",
