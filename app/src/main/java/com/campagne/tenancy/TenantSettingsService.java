@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Locale;
 
 /** Name, logo, language, currency and time zone of the current tenant. */
 @Service
@@ -41,7 +42,7 @@ public class TenantSettingsService {
     @Transactional
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME})
     public void updateBrandColor(String color) {
-        String clean = color == null || color.isBlank() ? null : color.strip().toUpperCase(java.util.Locale.ROOT);
+        String clean = color == null || color.isBlank() ? null : color.strip().toUpperCase(Locale.ROOT);
         if (clean != null && !Tenant.BRAND_COLOR.matcher(clean).matches()) {
             throw new IllegalArgumentException("settings.brandColor.invalid");
         }

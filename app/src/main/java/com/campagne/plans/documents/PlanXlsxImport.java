@@ -59,7 +59,8 @@ final class PlanXlsxImport {
                 headers.put(normal(i18n.getTranslation(c.key(), locale)), c);
             }
             for (Channel channel : Channel.values()) {
-                channels.put(normal(i18n.getTranslation("plans.channel." + channel.name(), locale)), channel);
+                String label = "plans.channel." + channel.name();
+                channels.put(normal(i18n.getTranslation(label, locale)), channel);
             }
             totalsMarkers.add(normal(i18n.getTranslation("documents.xlsx.totals", locale)));
         }

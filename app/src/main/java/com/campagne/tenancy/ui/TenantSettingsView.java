@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,7 +69,7 @@ public class TenantSettingsView extends VerticalLayout implements HasDynamicTitl
         swatch.setHeight("1.25rem");
         swatch.getStyle().set("border-radius", "4px").set("border", "1px solid var(--lumo-contrast-30pct)");
         brandColor.setPrefixComponent(swatch);
-        brandColor.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        brandColor.setValueChangeMode(ValueChangeMode.EAGER);
         Runnable showColor = () -> swatch.getStyle().set("background",
                 Tenant.BRAND_COLOR.matcher(brandColor.getValue().strip()).matches() ? brandColor.getValue().strip()
                         : Tenant.DEFAULT_BRAND_COLOR);

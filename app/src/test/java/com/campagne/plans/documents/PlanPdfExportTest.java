@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The client PDF: who, what, the figures in French, the agency's colour, and long plans over several pages. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,6 +88,16 @@ class PlanPdfExportTest extends PlanDocumentsTestBase {
             BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(1, 60);
             assertThat(pixelsOf(page, 0xC0, 0x39, 0x2B)).as("repeated header in the brand colour").isGreaterThan(100);
         }
+    }
+
+    @Test
+    void theBrandColourIsAHexCodeStoredInCapitals() {
+        assertThat(as(owner, () -> settings.current().getBrandColor())).isEqualTo("#C0392B");
+        assertThatThrownBy(() -> as(owner, () -> settings.updateBrandColor("rouge")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> as(owner, () -> settings.updateBrandColor("#12345")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(as(owner, () -> settings.current().getBrandColor())).isEqualTo("#C0392B");
     }
 
     /** No-break and narrow no-break spaces (French number formats) compared as plain spaces. */

@@ -44,7 +44,8 @@ public class PlanImportDialog extends Dialog {
         RadioButtonGroup<Mode> mode = new RadioButtonGroup<>(getTranslation("documents.import.mode"));
         mode.setId("plan-import-mode");
         mode.setItems(Mode.values());
-        mode.setItemLabelGenerator(m -> getTranslation("documents.import.mode." + m.name()));
+        mode.setItemLabelGenerator(m -> getTranslation(m == Mode.REPLACE ? "documents.import.mode.REPLACE"
+                : "documents.import.mode.APPEND"));
         mode.setValue(Mode.REPLACE);
 
         refused.setId("plan-import-refused");
@@ -59,7 +60,8 @@ public class PlanImportDialog extends Dialog {
             try {
                 int count = imports.importLines(planId, new ByteArrayInputStream(bytes), chosen);
                 ui.access(() -> {
-                    Notifications.success(getTranslation("documents.import.success", count));
+                    Notifications.success(count == 1 ? getTranslation("documents.import.success.one")
+                            : getTranslation("documents.import.success", count));
                     close();
                     onImported.run();
                 });

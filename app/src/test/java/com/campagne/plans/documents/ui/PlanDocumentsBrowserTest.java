@@ -77,15 +77,22 @@ class PlanDocumentsBrowserTest extends BrowserTest {
         Download template = page.waitForDownload(() -> page.locator("#plan-import-template").click());
         assertThat(template.suggestedFilename()).isEqualTo("modele-import-plan-media.xlsx");
 
+        // Downloads are kept under a temporary name: the upload accepts .xlsx files only.
+        Path folder = Files.createTempDirectory("plan-documents");
+        Path templateFile = folder.resolve(template.suggestedFilename());
+        template.saveAs(templateFile);
+        Path planFile = folder.resolve(xlsx.suggestedFilename());
+        xlsx.saveAs(planFile);
+
         // The template as it is: its example row is outside the campaign's period, so the import is refused.
         page.locator("#plan-import-open").click();
-        upload(template.path());
+        upload(templateFile);
         assertThat(page.locator("#plan-import-errors li").first()).containsText("Ligne 2, colonne « Début »");
         screenshot(page, "plan-import-fr-errors");
 
         // The exported plan imports back (appended): a notification counts the lines.
         page.locator("#plan-import-mode vaadin-radio-button").nth(1).click();
-        upload(xlsx.path());
+        upload(planFile);
         assertThat(page.locator("vaadin-notification-card").last()).containsText("Une ligne importée.");
         assertThat(page.locator("#test-imports-done")).hasText("1");
         assertThat(as(user, () -> plans.view(plan.getId()).lines())).hasSize(2);
