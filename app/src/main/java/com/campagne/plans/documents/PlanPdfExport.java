@@ -198,7 +198,7 @@ final class PlanPdfExport {
                 : plan.getStatus() == PlanStatus.REJECTED ? t.get("documents.pdf.rejected", at, by)
                 : t.get("documents.pdf.status." + (plan.getStatus() == PlanStatus.PROPOSED ? "proposed" : "other"),
                 t.get("plans.status." + plan.getStatus().name()));
-        return plan.getDecisionComment() == null ? text : text + " — « " + plan.getDecisionComment() + " »";
+        return plan.getDecisionComment() == null ? text : text + " — «\u00a0" + plan.getDecisionComment() + "\u00a0»";
     }
 
     private static String audience(Campaign campaign, DocumentTexts t) {

@@ -91,6 +91,33 @@ class PlanPdfExportTest extends PlanDocumentsTestBase {
     }
 
     @Test
+    void anApprovedPlanShowsTheLogoAndWhoApprovedIt() throws IOException {
+        BufferedImage logo = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = logo.createGraphics();
+        g.setColor(new java.awt.Color(0x2E, 0x8B, 0x57));
+        g.fillRect(0, 0, 120, 40);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(logo, "png", png);
+        as(owner, () -> {
+            var tenant = settings.current();
+            settings.update(tenant.getName(), tenant.getLocale(), tenant.getCurrency().strip(), tenant.getTimeZone(),
+                    png.toByteArray(), "image/png");
+        });
+        MediaPlan approved = draftPlan(owner, "Boulangerie Martin", "Fête du pain", "5000");
+        line(owner, approved.getId(), Channel.RADIO, null, BuyingModel.FLAT_FEE, "1200", null);
+        as(owner, () -> plans.propose(approved.getId()));
+        as(owner, () -> plans.approve(approved.getId(), "Parfait pour nous"));
+        byte[] bytes = as(owner, () -> documents.pdf(approved.getId(), Locale.FRENCH)).bytes();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            String text = spaces(new PDFTextStripper().getText(pdf));
+            assertThat(text).containsPattern("Approuvée le \\d{2}/\\d{2}/\\d{4} par Camille Test — « Parfait pour nous »");
+            BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 72);
+            assertThat(pixelsOf(page, 0x2E, 0x8B, 0x57)).as("the agency's logo").isGreaterThan(200);
+        }
+    }
+
+    @Test
     void theBrandColourIsAHexCodeStoredInCapitals() {
         assertThat(as(owner, () -> settings.current().getBrandColor())).isEqualTo("#C0392B");
         assertThatThrownBy(() -> as(owner, () -> settings.updateBrandColor("rouge")))

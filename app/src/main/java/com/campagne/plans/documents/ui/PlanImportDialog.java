@@ -32,6 +32,7 @@ public class PlanImportDialog extends Dialog {
 
     private final UnorderedList problems = new UnorderedList();
     private final Paragraph refused = new Paragraph();
+    private final Upload upload;
 
     /** @param onImported called (in the UI) after a successful import, to show the new lines */
     public PlanImportDialog(PlanImportService imports, UUID planId, Runnable onImported) {
@@ -54,7 +55,7 @@ public class PlanImportDialog extends Dialog {
         problems.setId("plan-import-errors");
         problems.setVisible(false);
 
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+        upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             // The import runs in the upload request, where the user's security context is; the UI follows.
             Mode chosen = mode.getValue() == null ? Mode.REPLACE : mode.getValue();
             try {
@@ -89,6 +90,7 @@ public class PlanImportDialog extends Dialog {
     }
 
     private void showProblems(List<String> texts) {
+        upload.clearFileList(); // the corrected file can be chosen at once (one file at a time)
         refused.setText(getTranslation("documents.import.refused"));
         refused.setVisible(true);
         problems.removeAll();
