@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 /** An agency or a business: the unit of isolation. Its own row is installation-wide, not tenant-owned. */
@@ -31,10 +32,19 @@ public class Tenant {
     private byte[] logo;
     @Column(name = "logo_type")
     private String logoType;
+    /** #RRGGBB used on the client documents (PDF headings, table headers); null means the default blue. */
+    @Column(name = "brand_color")
+    private String brandColor;
     @Column(name = "created_at")
     private Instant createdAt;
     @Version
     private Long version;
+
+    /** What {@code tenants.brand_color} accepts: "#" and six hex digits. */
+    public static final Pattern BRAND_COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+
+    /** The sober blue of the documents when the organisation chose no colour. */
+    public static final String DEFAULT_BRAND_COLOR = "#1F4E79";
 
     protected Tenant() {
     }
@@ -65,6 +75,9 @@ public class Tenant {
     public byte[] getLogo() { return logo; }
     public String getLogoType() { return logoType; }
     public void setLogo(byte[] logo, String type) { this.logo = logo; this.logoType = type; }
+    public String getBrandColor() { return brandColor; }
+    public void setBrandColor(String brandColor) { this.brandColor = brandColor; }
+    public String brandColorOrDefault() { return brandColor == null ? DEFAULT_BRAND_COLOR : brandColor; }
     public Instant getCreatedAt() { return createdAt; }
     public Long getVersion() { return version; }
 }

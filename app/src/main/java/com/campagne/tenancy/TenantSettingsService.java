@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Locale;
 
 /** Name, logo, language, currency and time zone of the current tenant. */
 @Service
@@ -35,6 +36,19 @@ public class TenantSettingsService {
     @jakarta.annotation.security.PermitAll
     public ZoneId currentZone() {
         return ZoneId.of(current().getTimeZone());
+    }
+
+    /** Sets the colour of the client documents (#RRGGBB), or back to the default with null or blank. */
+    @Transactional
+    @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME})
+    public void updateBrandColor(String color) {
+        String clean = color == null || color.isBlank() ? null : color.strip().toUpperCase(Locale.ROOT);
+        if (clean != null && !Tenant.BRAND_COLOR.matcher(clean).matches()) {
+            throw new IllegalArgumentException("settings.brandColor.invalid");
+        }
+        Tenant tenant = tenants.findById(CurrentUser.requireTenantId()).orElseThrow();
+        tenant.setBrandColor(clean);
+        audit.record(AuditAction.SETTINGS_CHANGED, tenant.getName(), clean == null ? "-" : clean);
     }
 
     @Transactional

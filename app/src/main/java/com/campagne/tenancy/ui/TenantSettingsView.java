@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,6 +57,25 @@ public class TenantSettingsView extends VerticalLayout implements HasDynamicTitl
         zone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
         zone.setValue(tenant.getTimeZone());
 
+        TextField brandColor = new TextField(getTranslation("settings.brandColor"));
+        brandColor.setId("settings-brand-color");
+        brandColor.setPlaceholder(Tenant.DEFAULT_BRAND_COLOR);
+        brandColor.setHelperText(getTranslation("settings.brandColor.help"));
+        brandColor.setMaxLength(7);
+        brandColor.setValue(tenant.getBrandColor() == null ? "" : tenant.getBrandColor());
+        Div swatch = new Div();
+        swatch.setId("settings-brand-color-preview");
+        swatch.setWidth("1.25rem");
+        swatch.setHeight("1.25rem");
+        swatch.getStyle().set("border-radius", "4px").set("border", "1px solid var(--lumo-contrast-30pct)");
+        brandColor.setPrefixComponent(swatch);
+        brandColor.setValueChangeMode(ValueChangeMode.EAGER);
+        Runnable showColor = () -> swatch.getStyle().set("background",
+                Tenant.BRAND_COLOR.matcher(brandColor.getValue().strip()).matches() ? brandColor.getValue().strip()
+                        : Tenant.DEFAULT_BRAND_COLOR);
+        showColor.run();
+        brandColor.addValueChangeListener(e -> showColor.run());
+
         Div preview = new Div();
         if (tenant.getLogo() != null) {
             preview.add(Images.inline(tenant.getLogo(), tenant.getLogoType(), getTranslation("settings.logo")));
@@ -69,14 +89,22 @@ public class TenantSettingsView extends VerticalLayout implements HasDynamicTitl
 
         Button save = new Button(getTranslation("action.save"), e -> {
             name.setInvalid(false);
+            brandColor.setInvalid(false);
             if (name.getValue().isBlank()) {
                 name.setErrorMessage(getTranslation("settings.name.invalid"));
                 name.setInvalid(true);
                 return;
             }
+            String color = brandColor.getValue().strip();
+            if (!color.isEmpty() && !Tenant.BRAND_COLOR.matcher(color).matches()) {
+                brandColor.setErrorMessage(getTranslation("settings.brandColor.invalid"));
+                brandColor.setInvalid(true);
+                return;
+            }
             try {
                 settings.update(name.getValue(), language.getValue().toLanguageTag(), currency.getValue(),
                         zone.getValue(), logo, logoType);
+                settings.updateBrandColor(color);
                 Notifications.success(getTranslation("settings.saved"));
             } catch (IllegalArgumentException ex) {
                 Notifications.error(getTranslation("settings.invalid"));
@@ -84,7 +112,7 @@ public class TenantSettingsView extends VerticalLayout implements HasDynamicTitl
         });
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        FormLayout form = new FormLayout(name, language, currency, zone);
+        FormLayout form = new FormLayout(name, language, currency, zone, brandColor);
         add(new H2(getTranslation("settings.title")), form, new Span(getTranslation("settings.logo")), preview,
                 upload, save);
     }

@@ -1,0 +1,129 @@
+package com.campagne.plans.documents;
+
+import com.campagne.accounts.AccountUserDetailsService;
+import com.campagne.accounts.SignupService;
+import com.campagne.base.db.TenantContext;
+import com.campagne.base.db.TenantTransactions;
+import com.campagne.base.security.CampagneUser;
+import com.campagne.clients.Client;
+import com.campagne.clients.ClientService;
+import com.campagne.plans.Campaign;
+import com.campagne.plans.CampaignObjective;
+import com.campagne.plans.CampaignService;
+import com.campagne.plans.Channel;
+import com.campagne.plans.FeeKind;
+import com.campagne.plans.MediaPlan;
+import com.campagne.plans.MediaPlanService;
+import com.campagne.plans.PlanLineItem;
+import com.campagne.plans.money.BuyingModel;
+import com.campagne.plans.vendors.Vendor;
+import com.campagne.plans.vendors.VendorKind;
+import com.campagne.plans.vendors.VendorRepository;
+import com.campagne.support.IntegrationTest;
+import com.campagne.tenancy.TenantKind;
+import com.campagne.tenancy.UserRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Organisations, vendors and plans for the document tests, and acting as one of their users. */
+abstract class PlanDocumentsTestBase extends IntegrationTest {
+
+    static final LocalDate START = LocalDate.of(2027, 3, 1);
+    static final LocalDate END = LocalDate.of(2027, 4, 30);
+
+    @Autowired SignupService signup;
+    @Autowired AccountUserDetailsService accounts;
+    @Autowired TenantTransactions transactions;
+    @Autowired UserRepository users;
+    @Autowired Clock clock;
+    @Autowired ClientService clients;
+    @Autowired CampaignService campaigns;
+    @Autowired MediaPlanService plans;
+    @Autowired VendorRepository vendors;
+    @Autowired PlanDocumentService documents;
+    @Autowired PlanImportService imports;
+
+    CampagneUser owner(String name) {
+        String email = "docs-" + UUID.randomUUID().toString().substring(0, 8) + "@documents.test";
+        signup.signUp(new SignupService.SignupRequest(TenantKind.AGENCY, name, "Camille Test", email,
+                "Vx9!mQ2#rL7$wK4", Locale.FRENCH));
+        transactions.inScope(new TenantContext.Scope(null, null, null),
+                () -> users.findByEmail(email).orElseThrow().markEmailVerified(clock.instant()));
+        return accounts.loadUserByUsername(email);
+    }
+
+    static <T> T as(CampagneUser user, Supplier<T> work) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static void as(CampagneUser user, Runnable work) {
+        as(user, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    UUID vendor(CampagneUser user, String name) {
+        return as(user, () -> vendors.save(new Vendor(name, VendorKind.SUPPORT, clock.instant())).getId());
+    }
+
+    /** A draft plan (v1) of a new campaign of a new client, spring 2027, with this budget. */
+    MediaPlan draftPlan(CampagneUser user, String clientName, String campaignName, String budget) {
+        return as(user, () -> {
+            UUID client = clients.save(new Client(clientName)).getId();
+            Campaign c = campaigns.draft(client);
+            c.setName(campaignName);
+            c.setObjective(CampaignObjective.AWARENESS);
+            c.setStartDate(START);
+            c.setEndDate(END);
+            c.setBudget(budget == null ? null : new BigDecimal(budget));
+            c.setAgeMin(25);
+            c.setAgeMax(45);
+            c.setGeography("Lyon et 20 km autour");
+            Campaign saved = campaigns.save(c);
+            return plans.latestOrCreate(saved.getId());
+        });
+    }
+
+    PlanLineItem line(CampagneUser user, UUID planId, Channel channel, UUID vendorId, BuyingModel model, String price,
+                      String volume, String... discounts) {
+        return as(user, () -> {
+            PlanLineItem line = plans.newLine(planId);
+            line.setChannel(channel);
+            line.setVendorId(vendorId);
+            line.setPlacement(channel.name().toLowerCase(Locale.ROOT) + " — emplacement « premium »");
+            line.setFormat("Format " + model.name());
+            line.setBuyingModel(model);
+            line.setRateCardPrice(new BigDecimal(price));
+            line.setVolume(volume == null ? null : new BigDecimal(volume));
+            line.setDiscounts(Arrays.stream(discounts).map(BigDecimal::new).toList());
+            return plans.saveLine(line);
+        });
+    }
+
+    void fee(CampagneUser user, UUID planId, FeeKind kind, String value) {
+        as(user, () -> plans.saveSettings(planId, null, kind, value == null ? null : new BigDecimal(value), null));
+    }
+
+    List<PlanLineItem> lines(CampagneUser user, UUID planId) {
+        return as(user, () -> plans.view(planId).lines());
+    }
+}
