@@ -134,7 +134,7 @@ final class PlanPdfExport {
                     .append(escape(view.vendorName(line))).append("</td><td>")
                     .append(escape(line.getPlacement())).append("</td><td>")
                     .append(escape(line.getFormat())).append("</td><td>")
-                    .append(escape(line.getBuyingModel().name())).append("</td><td class=\"num\">")
+                    .append(escape(t.get("plans.buyingModel.short." + line.getBuyingModel().name()))).append("</td><td class=\"num\">")
                     .append(escape(price(cost.netUnitPrice().amount(), currency, locale))).append("</td><td class=\"num\">")
                     .append(line.getBuyingModel().usesVolume() && line.getVolume() != null
                             ? escape(Formats.number(line.getVolume(), locale)) : "").append("</td><td class=\"num\">")
