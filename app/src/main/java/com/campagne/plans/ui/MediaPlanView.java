@@ -332,6 +332,8 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
             empty.add(new EmptyState(VaadinIcon.TABLE, getTranslation("plans.empty.title"),
                     getTranslation(canEdit ? "plans.empty.text" : "plans.empty.text.readOnly"), first));
         }
+        // A short plan shows whole; a long one scrolls inside the grid, which only renders what is in view.
+        grid.setAllRowsVisible(view.lines().size() <= 12);
         grid.setItems(view.lines());
         showFooter();
         totalsPanel.setVisible(hasLines);
@@ -473,7 +475,7 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
         Div card = new Div();
         card.setId(id);
         card.addClassName("plan-card");
-        card.getStyle().set("flex", "1 1 10rem").set("padding", "0.6rem 1rem").set("border-radius", "10px")
+        card.getStyle().set("flex", "1 1 8rem").set("min-width", "0").set("padding", "0.6rem 1rem").set("border-radius", "10px")
                 .set("border", "1px solid var(--lumo-contrast-20pct, #ddd)").set("background", "var(--lumo-base-color, #fff)");
         Span label = new Span(getTranslation(labelKey));
         label.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s, 0.875rem)")

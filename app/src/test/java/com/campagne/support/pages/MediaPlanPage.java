@@ -177,6 +177,9 @@ public class MediaPlanPage extends Shell {
 
     /** The live line: effective discount, net price and cost. */
     public String preview() {
+        // The preview follows typing lazily (after a short pause): let it catch up.
+        page.waitForTimeout(600);
+        waitForVaadin();
         return byId("line-preview").innerText().trim();
     }
 
@@ -195,7 +198,15 @@ public class MediaPlanPage extends Shell {
         return this;
     }
 
+    /** Whether the form is still open (it closes, with an animation, once the line is saved). */
     public boolean lineFormOpen() {
+        try {
+            byId("line-save").waitFor(new Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN).setTimeout(3000));
+        } catch (com.microsoft.playwright.TimeoutError stillOpen) {
+            // Refused: the errors are shown under the fields.
+        }
+        waitForVaadin();
         return byId("line-save").isVisible();
     }
 
