@@ -335,6 +335,8 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
         // A short plan shows whole; a long one scrolls inside the grid, which only renders what is in view.
         grid.setAllRowsVisible(view.lines().size() <= 12);
         grid.setItems(view.lines());
+        // Widths were measured on the rows first shown: measure again for the new figures.
+        grid.recalculateColumnWidths();
         showFooter();
         totalsPanel.setVisible(hasLines);
         if (hasLines) {

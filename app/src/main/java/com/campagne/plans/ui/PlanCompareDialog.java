@@ -31,6 +31,10 @@ import java.util.Objects;
  */
 class PlanCompareDialog extends Dialog {
 
+    /** Signs, not words: the same in every language. */
+    private static final String NOTHING = String.valueOf((char) 0x2014);
+    private static final String ARROW = " " + (char) 0x2192 + " ";
+
     private final MediaPlanService service;
     private final Locale locale;
     private final Select<MediaPlan> older = new Select<>();
@@ -145,11 +149,11 @@ class PlanCompareDialog extends Dialog {
     }
 
     private static Span oldToNew(String before, String after) {
-        Span old = new Span(before.isEmpty() ? "\u2014" : before);
+        Span old = new Span(before.isEmpty() ? NOTHING : before);
         old.getStyle().set("text-decoration", "line-through").set("color", "var(--lumo-secondary-text-color, #666)");
-        Span now = new Span(after.isEmpty() ? "\u2014" : after);
+        Span now = new Span(after.isEmpty() ? NOTHING : after);
         now.getStyle().set("font-weight", "700").set("background", "#fff1d6").set("padding", "0 0.2em");
-        return new Span(old, new Span(" \u2192 "), now);
+        return new Span(old, new Span(ARROW), now);
     }
 
     private String value(String field, PlanLineItem line, PlanView view) {
