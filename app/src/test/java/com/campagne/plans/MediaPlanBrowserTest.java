@@ -124,6 +124,7 @@ class MediaPlanBrowserTest extends BrowserTest {
         assertThat(plan.totals()).contains("Par canal", "Presse", euros("9 000,00"), "63,9\u00a0%", "Par support",
                 "Le Progrès", "Par mois", "Mars 2027", euros("14 080,00"));
         plan.dismissNotifications();
+        page.locator("#plan-lines").scrollIntoViewIfNeeded();
         screenshot(page, "plan-fr-editor");
 
         // A negotiated version: the press page drops to 8 000 €, back within budget.

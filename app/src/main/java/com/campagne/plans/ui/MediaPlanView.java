@@ -215,7 +215,7 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
                         .withFunction("up", l -> move(l, -1))
                         .withFunction("down", l -> move(l, 1))
                         .withFunction("remove", this::confirmDelete))
-                .setHeader(getTranslation("plans.column.actions")).setWidth("9rem").setFlexGrow(0).setFrozenToEnd(true);
+                .setHeader(getTranslation("plans.column.actions")).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.addItemClickListener(e -> {
             if (editable()) {
                 openLine(plans.findLine(e.getItem().getId()).orElse(e.getItem()));
