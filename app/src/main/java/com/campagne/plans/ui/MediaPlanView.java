@@ -175,12 +175,11 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
         grid.setId("plan-lines");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         grid.setWidthFull();
-        grid.setHeight("32rem");
         grid.setColumnReorderingAllowed(false);
         grid.addColumn(PlanLineItem::getPosition).setHeader(getTranslation("plans.column.position"))
-                .setWidth("3.5rem").setFlexGrow(0).setFrozen(true).setTextAlign(ColumnTextAlign.END);
+                .setWidth("3.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(l -> getTranslation(PlanTexts.channelKey(l.getChannel())))
-                .setHeader(getTranslation("plans.column.channel")).setAutoWidth(true).setFlexGrow(0).setFrozen(true);
+                .setHeader(getTranslation("plans.column.channel")).setAutoWidth(true).setFlexGrow(0);
         text("plans.column.vendor", l -> view.vendorName(l));
         text("plans.column.placement", l -> Objects.toString(l.getPlacement(), ""));
         text("plans.column.format", l -> Objects.toString(l.getFormat(), ""));
@@ -333,7 +332,9 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
                     getTranslation(canEdit ? "plans.empty.text" : "plans.empty.text.readOnly"), first));
         }
         // A short plan shows whole; a long one scrolls inside the grid, which only renders what is in view.
-        grid.setAllRowsVisible(view.lines().size() <= 12);
+        boolean shortPlan = view.lines().size() <= 12;
+        grid.setAllRowsVisible(shortPlan);
+        grid.setHeight(shortPlan ? null : "32rem");
         grid.setItems(view.lines());
         // Widths were measured on the rows first shown: measure again for the new figures.
         grid.recalculateColumnWidths();
