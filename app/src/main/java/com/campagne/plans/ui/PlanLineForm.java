@@ -11,6 +11,7 @@ import com.campagne.plans.SyncedCampaignLookup.SyncedCampaign;
 import com.campagne.plans.money.BuyingModel;
 import com.campagne.plans.money.Discounts;
 import com.campagne.plans.money.Money;
+import com.campagne.plans.money.PlannedKpis;
 import com.campagne.plans.vendors.Vendor;
 import com.campagne.plans.vendors.VendorRate;
 import com.vaadin.flow.component.Component;
@@ -83,6 +84,7 @@ class PlanLineForm extends Dialog {
         this.locale = locale;
         this.line = line;
         this.onSaved = onSaved;
+        this.impliedAtOpen = line.getVersion() == null ? null : impliedKpis(line, currency);
         setId("line-form");
         setHeaderTitle(getTranslation(line.getVersion() == null ? "plans.line.new" : "plans.line.edit"));
         setWidth("min(62rem, 96vw)");
@@ -194,6 +196,15 @@ class PlanLineForm extends Dialog {
     }
 
     private final HorizontalLayout rateRow;
+    private final PlannedKpis impliedAtOpen;
+
+    private static PlannedKpis impliedKpis(PlanLineItem line, Currency currency) {
+        try {
+            return line.lineCost(currency).plannedKpis();
+        } catch (RuntimeException incomplete) {
+            return null;
+        }
+    }
 
     private void field(Component component, String key, String labelKey, String id) {
         component.setId(id);
@@ -346,9 +357,12 @@ class PlanLineForm extends Dialog {
         }
         BuyingModel model = buyingModel.getValue();
         line.setVolume(model != null && !model.usesVolume() ? null : number(volume, "volume", parseErrors));
-        line.setPlannedImpressions(number(plannedImpressions, "plannedImpressions", parseErrors));
-        line.setPlannedClicks(number(plannedClicks, "plannedClicks", parseErrors));
-        line.setPlannedConversions(number(plannedConversions, "plannedConversions", parseErrors));
+        line.setPlannedImpressions(unlessImplied(number(plannedImpressions, "plannedImpressions", parseErrors),
+                impliedAtOpen == null ? null : impliedAtOpen.impressions()));
+        line.setPlannedClicks(unlessImplied(number(plannedClicks, "plannedClicks", parseErrors),
+                impliedAtOpen == null ? null : impliedAtOpen.clicks()));
+        line.setPlannedConversions(unlessImplied(number(plannedConversions, "plannedConversions", parseErrors),
+                impliedAtOpen == null ? null : impliedAtOpen.conversions()));
         line.setStartDate(startDate.getValue());
         line.setEndDate(endDate.getValue());
         line.setTargeting(blankToNull(targeting.getValue()));
@@ -371,6 +385,14 @@ class PlanLineForm extends Dialog {
         } catch (ObjectOptimisticLockingFailureException e) {
             Notifications.error(getTranslation("form.concurrentChange"));
         }
+    }
+
+    /**
+     * A KPI still equal to what the old volume implied was filled in by the app, not chosen: left empty, it
+     * follows the new volume instead of staying stale.
+     */
+    private static BigDecimal unlessImplied(BigDecimal typed, BigDecimal implied) {
+        return typed != null && implied != null && typed.compareTo(implied.setScale(0, Money.ROUNDING)) == 0 ? null : typed;
     }
 
     private BigDecimal number(TextField field, String key, Map<String, String> errors) {
