@@ -11,6 +11,8 @@ import com.campagne.plans.money.PlanLine;
 import com.campagne.plans.money.PlanTotals;
 import com.campagne.plans.money.PlannedKpis;
 import com.campagne.plans.vendors.Vendor;
+import com.campagne.plans.vendors.VendorRate;
+import com.campagne.plans.vendors.VendorRateRepository;
 import com.campagne.plans.vendors.VendorRepository;
 import com.campagne.tenancy.Role;
 import jakarta.annotation.security.PermitAll;
@@ -55,16 +57,19 @@ public class MediaPlanService {
     private final MediaPlanRepository plans;
     private final PlanLineItemRepository lines;
     private final VendorRepository vendors;
+    private final VendorRateRepository rates;
     private final CampaignService campaigns;
     private final CampaignRepository campaignRows;
     private final AuditService audit;
     private final Clock clock;
 
     MediaPlanService(MediaPlanRepository plans, PlanLineItemRepository lines, VendorRepository vendors,
-                     CampaignService campaigns, CampaignRepository campaignRows, AuditService audit, Clock clock) {
+                     VendorRateRepository rates, CampaignService campaigns, CampaignRepository campaignRows,
+                     AuditService audit, Clock clock) {
         this.plans = plans;
         this.lines = lines;
         this.vendors = vendors;
+        this.rates = rates;
         this.campaigns = campaigns;
         this.campaignRows = campaignRows;
         this.audit = audit;
@@ -147,6 +152,27 @@ public class MediaPlanService {
                 Money.of(l.getCost(), currency), l.getStartDate(), l.getEndDate())).toList();
         PlanTotals totals = new PlanTotals(budget, planLinesForTotals, plan.agencyFee(currency));
         return new PlanView(plan, campaign, planLines, names, totals, hasBudget);
+    }
+
+    /** The vendors a line may pick: the tenant's list without the archived ones, by name. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
+    public List<Vendor> vendorChoices() {
+        return vendors.findAllByOrderByNameAsc().stream().filter(v -> !v.isArchived()).toList();
+    }
+
+    /** A vendor's rate card, to fill a line from one of its entries. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
+    public List<VendorRate> rateCard(UUID vendorId) {
+        return rates.findByVendorIdOrderByChannelAscPlacementAsc(vendorId);
+    }
+
+    /** One line of a version the user may see, by id. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public Optional<PlanLineItem> findLine(UUID lineId) {
+        return lines.findById(lineId).filter(l -> find(l.getPlanId()).isPresent());
     }
 
     /** A new, unsaved line for the version, on the campaign's period. */

@@ -285,6 +285,11 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
         heading.add(title);
         if (!created) {
             heading.add(CampaignTexts.badge(campaign.getStatus(), this::getTranslation));
+            Button plan = new Button(getTranslation("plans.open"), VaadinIcon.TABLE.create(), e -> getUI()
+                    .ifPresent(ui -> ui.navigate(PlanTexts.planPath(client.getId(), campaign.getId()))));
+            plan.setId("campaign-plan");
+            plan.addThemeVariants(ButtonVariant.PRIMARY);
+            heading.add(plan);
         }
     }
 
