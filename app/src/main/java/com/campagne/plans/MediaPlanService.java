@@ -234,8 +234,14 @@ public class MediaPlanService {
         if (line.getChannel() == null) {
             errors.put("channel", "plans.error.channel.required");
         }
-        if (line.getVendorId() != null && vendors.findById(line.getVendorId()).isEmpty()) {
-            errors.put("vendor", "plans.error.vendor.unknown");
+        if (line.getVendorId() != null) {
+            Optional<Vendor> vendor = vendors.findById(line.getVendorId());
+            if (vendor.isEmpty()) {
+                errors.put("vendor", "plans.error.vendor.unknown");
+            } else if (vendor.get().isArchived() && !line.getVendorId().equals(storedVendorOf(line))) {
+                // An archived vendor stays on the lines that already had it, but is not picked any more.
+                errors.put("vendor", "plans.error.vendor.archived");
+            }
         }
         if (line.getPlacement() != null && line.getPlacement().length() > 300) {
             errors.put("placement", "plans.error.placement.size");
@@ -287,6 +293,10 @@ public class MediaPlanService {
             errors.put("targeting", "plans.error.targeting.size");
         }
         return errors;
+    }
+
+    private UUID storedVendorOf(PlanLineItem line) {
+        return line.getVersion() == null ? null : lines.findById(line.getId()).map(PlanLineItem::getVendorId).orElse(null);
     }
 
     private void validate(PlanLineItem line, Campaign campaign) {

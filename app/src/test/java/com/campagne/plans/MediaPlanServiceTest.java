@@ -14,6 +14,9 @@ import com.campagne.plans.MediaPlanService.ComparedLine;
 import com.campagne.plans.MediaPlanService.PlanComparison;
 import com.campagne.plans.MediaPlanService.PlanNotFoundException;
 import com.campagne.plans.money.BuyingModel;
+import com.campagne.plans.vendors.Vendor;
+import com.campagne.plans.vendors.VendorKind;
+import com.campagne.plans.vendors.VendorService;
 import com.campagne.support.IntegrationTest;
 import com.campagne.tenancy.Membership;
 import com.campagne.tenancy.MembershipRepository;
@@ -51,6 +54,7 @@ class MediaPlanServiceTest extends IntegrationTest {
     @Autowired ClientService clients;
     @Autowired CampaignService campaigns;
     @Autowired MediaPlanService service;
+    @Autowired VendorService vendors;
 
     CampagneUser owner;
     CampagneUser viewer;
@@ -100,6 +104,28 @@ class MediaPlanServiceTest extends IntegrationTest {
 
     private UUID campaign(String name) {
         return as(owner, () -> campaigns.save(valid(campaigns, client, name))).getId();
+    }
+
+    @Test
+    void anArchivedVendorStaysOnItsLinesButIsNotPickedAgain() {
+        UUID planCampaign = campaign("Supports archivés");
+        MediaPlan plan = as(owner, () -> service.latestOrCreate(planCampaign));
+        Vendor vendor = as(owner, () -> vendors.save(new Vendor("Régie Ouest " + UUID.randomUUID(), VendorKind.REGIE,
+                clock.instant())));
+        PlanLineItem line = as(owner, () -> cpmLine(service, plan.getId(), "Accueil"));
+        line.setVendorId(vendor.getId());
+        PlanLineItem saved = as(owner, () -> service.saveLine(line));
+        as(owner, () -> vendors.archive(vendor.getId()));
+
+        // The line that already had it keeps it through an edit of something else…
+        saved.setPlacement("Accueil et rubriques");
+        assertThat(as(owner, () -> service.saveLine(saved)).getVendorId()).isEqualTo(vendor.getId());
+        // …but a new line cannot pick it, and the message says what to do.
+        PlanLineItem another = as(owner, () -> cpmLine(service, plan.getId(), "Rubrique sport"));
+        another.setVendorId(vendor.getId());
+        assertThatThrownBy(() -> as(owner, () -> service.saveLine(another)))
+                .isInstanceOfSatisfying(CampaignException.class, e -> assertThat(e.errors())
+                        .containsEntry("vendor", "plans.error.vendor.archived"));
     }
 
     @Test

@@ -8,6 +8,12 @@ import com.campagne.base.ui.Notifications;
 import com.campagne.base.ui.RouteIds;
 import com.campagne.clients.Client;
 import com.campagne.clients.ClientService;
+import com.campagne.plans.approval.ApprovalLinkService;
+import com.campagne.plans.approval.ui.ApprovalLinksPanel;
+import com.campagne.plans.documents.PlanDocumentService;
+import com.campagne.plans.documents.PlanImportService;
+import com.campagne.plans.documents.ui.PlanDocumentsMenu;
+import com.campagne.plans.documents.ui.PlanImportDialog;
 import com.campagne.plans.Campaign;
 import com.campagne.plans.CampaignException;
 import com.campagne.plans.CampaignService;
@@ -77,6 +83,12 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
     private final CampaignService campaigns;
     private final MediaPlanService plans;
     private final SyncedCampaignLookup syncedLookup;
+    private final TenantSettingsService settings;
+    private final PlanDocumentService documents;
+    private final PlanImportService imports;
+    private final ApprovalLinkService approvalLinks;
+    /** The links e-mailed to client contacts for a version that left the draft state (staff only). */
+    private final Div approvalHolder = new Div();
     private final ZoneId zone;
     private final boolean staff;
 
@@ -108,11 +120,16 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
     private PlanView view;
 
     MediaPlanView(ClientService clients, CampaignService campaigns, MediaPlanService plans,
-                  SyncedCampaignLookup syncedLookup, TenantSettingsService settings) {
+                  SyncedCampaignLookup syncedLookup, TenantSettingsService settings, PlanDocumentService documents,
+                  PlanImportService imports, ApprovalLinkService approvalLinks) {
         this.clients = clients;
         this.campaigns = campaigns;
         this.plans = plans;
         this.syncedLookup = syncedLookup;
+        this.settings = settings;
+        this.documents = documents;
+        this.imports = imports;
+        this.approvalLinks = approvalLinks;
         this.zone = settings.currentZone();
         this.staff = CurrentUser.tenant().map(t -> t.role() != Role.CLIENT_VIEWER).orElse(false);
         setWidthFull();
@@ -168,7 +185,9 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
         buildGrid();
         empty.setId("plan-empty");
 
-        add(back, title, subtitle, versionRow, banner, decision, summary, overBudget, addLine, empty, grid, totalsPanel);
+        approvalHolder.setWidthFull();
+        add(back, title, subtitle, versionRow, banner, decision, summary, overBudget, addLine, empty, grid, totalsPanel,
+                approvalHolder);
     }
 
     private void buildGrid() {
@@ -380,11 +399,22 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
             actions.add(compare);
         }
         if (staff && plan.getStatus() == PlanStatus.DRAFT) {
+            Button importLines = new Button(getTranslation("documents.import.open"), VaadinIcon.UPLOAD_ALT.create(),
+                    e -> new PlanImportDialog(imports, plan.getId(), () -> reload(plan)).open());
+            importLines.setId("plan-import-open");
+            actions.add(importLines);
+        }
+        actions.add(new PlanDocumentsMenu(documents, plan.getId()));
+        if (staff && plan.getStatus() == PlanStatus.DRAFT) {
             Button propose = new Button(getTranslation("plans.action.propose"), VaadinIcon.PAPERPLANE.create(),
                     e -> confirmPropose(plan));
             propose.setId("plan-propose");
             propose.addThemeVariants(ButtonVariant.PRIMARY);
             actions.add(propose);
+        }
+        approvalHolder.removeAll();
+        if (staff && plan.getStatus() != PlanStatus.DRAFT) {
+            approvalHolder.add(new ApprovalLinksPanel(approvalLinks, settings, plan.getId()));
         }
     }
 

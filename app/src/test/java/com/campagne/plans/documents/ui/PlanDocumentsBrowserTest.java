@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -63,7 +64,8 @@ class PlanDocumentsBrowserTest extends BrowserTest {
             return p;
         });
         LoginPage.open(page).logIn(owner.email(), owner.password());
-        page.navigate("/test/plan-documents/" + plan.getId());
+        UUID clientId = as(user, () -> campaigns.find(plan.getCampaignId()).orElseThrow().getClientId());
+        page.navigate("/clients/" + clientId + "/campaigns/" + plan.getCampaignId() + "/plan");
         waitForVaadin(page);
 
         Download xlsx = page.waitForDownload(() -> page.locator("#plan-export-xlsx").click());
@@ -94,7 +96,9 @@ class PlanDocumentsBrowserTest extends BrowserTest {
         page.locator("#plan-import-mode vaadin-radio-button").nth(1).click();
         upload(planFile);
         assertThat(page.locator("vaadin-notification-card").last()).containsText("Une ligne importée.");
-        assertThat(page.locator("#test-imports-done")).hasText("1");
+        // The editor shows the imported line at once, after the one already there.
+        assertThat(page.locator("#plan-lines vaadin-grid-cell-content").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText("Radio"))).hasCount(2);
         assertThat(as(user, () -> plans.view(plan.getId()).lines())).hasSize(2);
     }
 
