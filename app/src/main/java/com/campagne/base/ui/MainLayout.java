@@ -13,6 +13,7 @@ import com.campagne.clients.ui.ClientsView;
 import com.campagne.connectors.plugins.ui.PluginsView;
 import com.campagne.platform.ui.PlatformView;
 import com.campagne.tenancy.MembershipRepository.TenantMembershipView;
+import com.campagne.tenancy.Role;
 import com.campagne.tenancy.ui.MembersView;
 import com.campagne.tenancy.ui.TenantSettingsView;
 import com.vaadin.flow.component.UI;
@@ -71,6 +72,10 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         if (user.tenant() != null) {
             nav.addItem(new SideNavItem(getTranslation("nav.clients"), ClientsView.class, VaadinIcon.BRIEFCASE.create()));
+            if (user.tenant().role() != Role.CLIENT_VIEWER) {
+                nav.addItem(new SideNavItem(getTranslation("calendar.nav"), "calendar", VaadinIcon.CALENDAR.create()),
+                        new SideNavItem(getTranslation("tasks.nav"), "tasks", VaadinIcon.TASKS.create()));
+            }
             if (user.tenant().role().canManageMembers()) {
                 SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));
                 settings.setPrefixComponent(VaadinIcon.COG.create());

@@ -11,8 +11,8 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Labels, colours and addresses shared by the two calendars. */
-final class CalendarTexts {
+/** Labels, colours and addresses shared by the two calendars (the channel labels by the task list too). */
+public final class CalendarTexts {
 
     private CalendarTexts() {
     }
@@ -26,7 +26,7 @@ final class CalendarTexts {
     }
 
     // Keys written out in full so the bundle check sees each of them.
-    static String channelKey(Channel channel) {
+    public static String channelKey(Channel channel) {
         return switch (channel) {
             case DISPLAY -> "plans.channel.DISPLAY";
             case SEARCH -> "plans.channel.SEARCH";
