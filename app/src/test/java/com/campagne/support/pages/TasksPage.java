@@ -1,0 +1,102 @@
+package com.campagne.support.pages;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import java.util.List;
+
+/** {@code clients/<id>/campaigns/<id>/tasks}: a campaign's tasks and the task dialog. */
+public class TasksPage extends Shell {
+
+    public TasksPage(Page page) {
+        super(page);
+    }
+
+    public static TasksPage current(Page page) {
+        page.waitForURL(java.util.regex.Pattern.compile(".*/campaigns/[0-9a-f-]{36}/tasks(\\?.*)?$"));
+        TasksPage tasks = new TasksPage(page);
+        tasks.waitForVaadin();
+        return tasks;
+    }
+
+    public String title() {
+        return byId("tasks-title").innerText().trim();
+    }
+
+    public boolean isEmpty() {
+        return byId("tasks-empty").isVisible();
+    }
+
+    public String emptyText() {
+        return byId("tasks-empty").innerText();
+    }
+
+    /** Opens the dialog of a new task. */
+    public TasksPage add() {
+        click("tasks-add");
+        byId("task-dialog").waitFor();
+        return this;
+    }
+
+    public TasksPage title(String value) {
+        type("task-title", value);
+        return this;
+    }
+
+    public TasksPage description(String value) {
+        type("task-description", value);
+        return this;
+    }
+
+    /** Picks the colleague by the name shown in the list. */
+    public TasksPage assignee(String name) {
+        Locator input = page.locator("#task-assignee > input");
+        input.fill(name);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(name)).first().click();
+        waitForVaadin();
+        return this;
+    }
+
+    /** Types the due date the way a French user does (dd/MM/yyyy). */
+    public TasksPage due(String date) {
+        Locator input = page.locator("#task-due > input");
+        input.fill(date);
+        input.press("Enter");
+        input.blur();
+        waitForVaadin();
+        return this;
+    }
+
+    public TasksPage save() {
+        click("task-save");
+        return this;
+    }
+
+    public boolean dialogOpen() {
+        return byId("task-dialog").isVisible();
+    }
+
+    public String error(String fieldId) {
+        return fieldError(fieldId);
+    }
+
+    public TasksPage comment(String text) {
+        type("task-comment", text);
+        click("task-comment-add");
+        return this;
+    }
+
+    public List<String> comments() {
+        return page.locator("#task-comments .task-comment").allInnerTexts().stream().map(String::trim).toList();
+    }
+
+    /** The rows of the grid, each as its cells' texts joined by " | ". */
+    public List<String> rows() {
+        return (List<String>) page.evaluate("() => { const g = document.querySelector('#tasks-grid');"
+                + " const cells = [...g.querySelectorAll('vaadin-grid-cell-content')].map(c => c.innerText.trim());"
+                + " const columns = g.querySelectorAll('vaadin-grid-column').length;"
+                + " const rows = []; for (let i = columns; i + columns <= cells.length; i += columns)"
+                + " { const row = cells.slice(i, i + columns); if (row.some(t => t)) rows.push(row.join(' | ')); }"
+                + " return rows; }");
+    }
+}
