@@ -105,13 +105,19 @@ public class TaskFixture {
     }
 
     public static <T> T as(CampagneUser user, Supplier<T> work) {
+        // Restores the caller's context, so that acting as someone may nest.
+        SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.clearContext();
+            if (previous.getAuthentication() == null) {
+                SecurityContextHolder.clearContext();
+            } else {
+                SecurityContextHolder.setContext(previous);
+            }
         }
     }
 

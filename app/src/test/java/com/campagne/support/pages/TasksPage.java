@@ -90,13 +90,21 @@ public class TasksPage extends Shell {
         return page.locator("#task-comments .task-comment").allInnerTexts().stream().map(String::trim).toList();
     }
 
-    /** The rows of the grid, each as its cells' texts joined by " | ". */
+    /** The rows of the grid, each as the texts of its cells joined by " | ". */
+    @SuppressWarnings("unchecked")
     public List<String> rows() {
-        return (List<String>) page.evaluate("() => { const g = document.querySelector('#tasks-grid');"
-                + " const cells = [...g.querySelectorAll('vaadin-grid-cell-content')].map(c => c.innerText.trim());"
-                + " const columns = g.querySelectorAll('vaadin-grid-column').length;"
-                + " const rows = []; for (let i = columns; i + columns <= cells.length; i += columns)"
-                + " { const row = cells.slice(i, i + columns); if (row.some(t => t)) rows.push(row.join(' | ')); }"
-                + " return rows; }");
+        if (!byId("tasks-grid").isVisible()) {
+            return List.of();
+        }
+        waitForVaadin();
+        page.waitForFunction("() => { const g = document.querySelector('#tasks-grid');"
+                + " return g && !g.loading && !g.hasAttribute('loading'); }");
+        return (List<String>) byId("tasks-grid").evaluate("""
+                grid => [...grid.shadowRoot.querySelectorAll('tbody#items tr')]
+                    .filter(r => !r.hidden && r.index !== undefined && r.index < grid.size)
+                    .sort((a, b) => a.index - b.index)
+                    .map(r => [...r.querySelectorAll('td slot')]
+                        .map(s => s.assignedElements()[0])
+                        .map(c => c ? c.textContent.trim() : '').join(' | '))""");
     }
 }
