@@ -12,6 +12,8 @@ import com.campagne.base.security.SessionAuthentication;
 import com.campagne.clients.ui.ClientsView;
 import com.campagne.connectors.plugins.ui.PluginsView;
 import com.campagne.platform.ui.PlatformView;
+import com.campagne.plans.calendar.CalendarService;
+import com.campagne.plans.tasks.TaskPaths;
 import com.campagne.tenancy.MembershipRepository.TenantMembershipView;
 import com.campagne.tenancy.Role;
 import com.campagne.tenancy.ui.MembersView;
@@ -73,8 +75,8 @@ public class MainLayout extends AppLayout {
         if (user.tenant() != null) {
             nav.addItem(new SideNavItem(getTranslation("nav.clients"), ClientsView.class, VaadinIcon.BRIEFCASE.create()));
             if (user.tenant().role() != Role.CLIENT_VIEWER) {
-                nav.addItem(new SideNavItem(getTranslation("calendar.nav"), "calendar", VaadinIcon.CALENDAR.create()),
-                        new SideNavItem(getTranslation("tasks.nav"), "tasks", VaadinIcon.TASKS.create()));
+                nav.addItem(new SideNavItem(getTranslation("calendar.nav"), CalendarService.PATH, VaadinIcon.CALENDAR.create()),
+                        new SideNavItem(getTranslation("tasks.nav"), TaskPaths.MINE, VaadinIcon.TASKS.create()));
             }
             if (user.tenant().role().canManageMembers()) {
                 SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));

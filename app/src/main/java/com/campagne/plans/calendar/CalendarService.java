@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
 @Service
 public class CalendarService {
 
+    /** The address of the action calendar. */
+    public static final String PATH = "calendar";
+
     private final CampaignRepository campaigns;
     private final ClientService clients;
     private final MediaPlanService plans;

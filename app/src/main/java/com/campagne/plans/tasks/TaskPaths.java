@@ -5,6 +5,9 @@ import java.util.UUID;
 /** The addresses of the delegation screens, for links in e-mails and buttons elsewhere. */
 public final class TaskPaths {
 
+    /** The address of "my tasks". */
+    public static final String MINE = "tasks";
+
     private TaskPaths() {
     }
 

@@ -34,7 +34,7 @@ public class TasksPage extends Shell {
     /** Opens the dialog of a new task. */
     public TasksPage add() {
         click("tasks-add");
-        byId("task-dialog").waitFor();
+        byId("task-title").waitFor();
         return this;
     }
 
@@ -73,7 +73,7 @@ public class TasksPage extends Shell {
     }
 
     public boolean dialogOpen() {
-        return byId("task-dialog").isVisible();
+        return byId("task-title").isVisible();
     }
 
     public String error(String fieldId) {

@@ -119,9 +119,11 @@ class CampaignCalendarView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout bar = new HorizontalLayout();
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.getStyle().set("flex-wrap", "wrap");
+        int count = view.lines().size();
         Paragraph period = new Paragraph(getTranslation("calendar.campaign.period",
                 CalendarTexts.date(campaign.getStartDate(), getLocale()),
-                CalendarTexts.date(campaign.getEndDate(), getLocale()), view.lines().size()));
+                CalendarTexts.date(campaign.getEndDate(), getLocale()),
+                count == 1 ? getTranslation("calendar.campaign.oneLine") : getTranslation("calendar.campaign.lines", count)));
         period.setId("calendar-period");
         period.getStyle().set("margin", "0");
         if (versions.size() > 1) {

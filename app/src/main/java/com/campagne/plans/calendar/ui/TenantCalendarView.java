@@ -43,7 +43,7 @@ import java.util.UUID;
  * status, with the due dates of their tasks; a campaign unfolds into its flights. Filters by client,
  * status and channel; a click on a campaign opens it.
  */
-@Route(value = "calendar", layout = MainLayout.class)
+@Route(value = CalendarService.PATH, layout = MainLayout.class)
 @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME, Role.CLIENT_VIEWER_NAME})
 class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
 
@@ -57,6 +57,8 @@ class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
             this.months = months;
         }
     }
+
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("LLLL yyyy");
 
     private final CalendarService calendar;
     private final LocalDate today;
@@ -159,9 +161,9 @@ class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
         content.removeAll();
         Range r = range.getValue();
         LocalDate end = anchor.plusMonths(r.months).minusDays(1);
-        rangeLabel.setText(r == Range.MONTH ? anchor.format(DateTimeFormatter.ofPattern("LLLL yyyy", getLocale()))
-                : getTranslation("calendar.range.between", anchor.format(DateTimeFormatter.ofPattern("LLLL yyyy",
-                getLocale())), end.format(DateTimeFormatter.ofPattern("LLLL yyyy", getLocale()))));
+        DateTimeFormatter month = MONTH_YEAR.withLocale(getLocale());
+        rangeLabel.setText(r == Range.MONTH ? anchor.format(month)
+                : getTranslation("calendar.range.between", anchor.format(month), end.format(month)));
         Timeline timeline = switch (r) {
             case MONTH -> new Timeline(anchor, end, Timeline.Scale.WEEK, 30, getLocale(), this::getTranslation);
             case QUARTER -> new Timeline(anchor, end, Timeline.Scale.WEEK, 13, getLocale(), this::getTranslation);
@@ -241,7 +243,9 @@ class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
         }
         if (open) {
             for (PlanLineItem line : entry.lines()) {
-                if (line.getChannel() == null || line.getStartDate() == null || line.getEndDate() == null) {
+                // A flight outside the range would only add an empty row.
+                if (line.getChannel() == null || line.getStartDate() == null || line.getEndDate() == null
+                        || line.getStartDate().isAfter(timeline.to()) || line.getEndDate().isBefore(timeline.from())) {
                     continue;
                 }
                 String channelName = getTranslation(CalendarTexts.channelKey(line.getChannel()));

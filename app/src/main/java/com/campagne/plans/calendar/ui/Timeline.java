@@ -25,6 +25,7 @@ class Timeline extends Div {
 
     private static final String LABEL_WIDTH = "17rem";
     private static final String ROW_HEIGHT = "2.25rem";
+    private static final String TODAY_KEY = "calendar.today";
 
     private final LocalDate from;
     private final LocalDate to;
@@ -180,8 +181,9 @@ class Timeline extends Div {
         if (!today.isBefore(from) && !today.isAfter(to)) {
             Div now = cell(1, column(today), column(today) + 1);
             now.setId("timeline-today");
-            now.getElement().setAttribute("title", translate.apply("calendar.today", new Object[0]));
-            now.getStyle().set("grid-row", "1 / " + (rows + 1)).set("border-left", "2px solid #d7263d")
+            String label = translate.apply(TODAY_KEY, new Object[0]);
+            now.getElement().setAttribute("title", label);
+            now.getStyle().set("grid-row", "2 / " + (rows + 1)).set("border-left", "2px solid #d7263d")
                     .set("z-index", "4").set("pointer-events", "none").set("justify-self", "center")
                     .set("width", "0");
             grid.add(now);

@@ -3,6 +3,7 @@ package com.campagne.plans.tasks.ui;
 import com.campagne.base.ui.EmptyState;
 import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
+import com.campagne.plans.calendar.CalendarService;
 import com.campagne.plans.tasks.Task;
 import com.campagne.plans.tasks.TaskPaths;
 import com.campagne.plans.tasks.TaskService;
@@ -34,7 +35,7 @@ import java.util.List;
  * {@code tasks}: "my tasks", the open tasks given to the current member across every campaign, the late
  * ones first and in red, each marked done in one click; a second tab lists the finished ones.
  */
-@Route(value = "tasks", layout = MainLayout.class)
+@Route(value = TaskPaths.MINE, layout = MainLayout.class)
 @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
 class MyTasksView extends VerticalLayout implements HasDynamicTitle {
 
@@ -69,7 +70,7 @@ class MyTasksView extends VerticalLayout implements HasDynamicTitle {
         List<AssignedTask> mine = tasks.mine(showDone);
         if (mine.isEmpty()) {
             Button calendar = new Button(getTranslation("tasks.mine.empty.action"), VaadinIcon.CALENDAR.create(),
-                    e -> getUI().ifPresent(ui -> ui.navigate("calendar")));
+                    e -> getUI().ifPresent(ui -> ui.navigate(CalendarService.PATH)));
             calendar.setId("my-tasks-calendar");
             EmptyState empty = new EmptyState(VaadinIcon.CHECK_SQUARE_O,
                     getTranslation(showDone ? "tasks.mine.emptyDone.title" : "tasks.mine.empty.title"),
