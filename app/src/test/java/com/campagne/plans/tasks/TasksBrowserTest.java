@@ -61,8 +61,7 @@ class TasksBrowserTest extends BrowserTest {
         assertThat(list.error("task-title")).isEqualTo("Donnez un intitulé à la tâche.");
         list.title("Valider les visuels du carrousel").description("Trois visuels, format carré.")
                 .assignee("Paul Durand").due(today.plusDays(5).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
-                .save();
-        assertThat(list.dialogOpen()).isFalse();
+                .saveAndClose();
         assertThat(list.rows()).anySatisfy(row -> assertThat(row)
                 .contains("Valider les visuels du carrousel", "Paul Durand", "Dans 5 jours", "À faire"));
 

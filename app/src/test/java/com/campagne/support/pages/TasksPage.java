@@ -2,6 +2,7 @@ package com.campagne.support.pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 
 import java.util.List;
 
@@ -69,6 +70,14 @@ public class TasksPage extends Shell {
 
     public TasksPage save() {
         click("task-save");
+        return this;
+    }
+
+    /** Saves a valid task and waits for the dialog to close. */
+    public TasksPage saveAndClose() {
+        click("task-save");
+        byId("task-title").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+        waitForVaadin();
         return this;
     }
 

@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
 @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME, Role.CLIENT_VIEWER_NAME})
 class CampaignCalendarView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final int DAY_WIDTH = 15;
+    private static final int DAY_WIDTH = 18;
 
     private final CampaignService campaigns;
     private final MediaPlanService plans;
@@ -141,7 +141,7 @@ class CampaignCalendarView extends VerticalLayout implements BeforeEnterObserver
             });
             bar.add(version);
         } else {
-            bar.add(new Span(shown.displayName()));
+            bar.add(new Span(getTranslation("calendar.campaign.versionShown", shown.displayName())));
         }
         bar.add(period);
         add(bar);

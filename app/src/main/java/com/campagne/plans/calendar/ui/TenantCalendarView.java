@@ -82,6 +82,7 @@ class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
         title.getStyle().set("margin", "0");
 
         range.setId("calendar-range");
+        range.setWidth("14rem");
         range.setLabel(getTranslation("calendar.range"));
         range.setItems(Range.values());
         range.setItemLabelGenerator(r -> switch (r) {
@@ -218,8 +219,12 @@ class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
         name.getStyle().set("font-weight", "600").set("overflow", "hidden").set("text-overflow", "ellipsis");
         Span clientName = new Span(entry.clientName());
         clientName.getStyle().set("color", "var(--lumo-secondary-text-color, #555)").set("overflow", "hidden")
-                .set("text-overflow", "ellipsis");
-        Div label = timeline.row(toggle, name, clientName);
+                .set("text-overflow", "ellipsis").set("font-size", "var(--lumo-font-size-xs, 0.8rem)");
+        // The campaign above its client, so that both names fit the column.
+        Div names = new Div(name, clientName);
+        names.getStyle().set("display", "flex").set("flex-direction", "column").set("min-width", "0")
+                .set("line-height", "1.25");
+        Div label = timeline.row(toggle, names);
         label.getElement().setAttribute("title", getTranslation("calendar.campaign.label", campaign.getName(),
                 entry.clientName()));
         String statusName = getTranslation(CalendarTexts.statusKey(campaign.getStatus()));

@@ -141,6 +141,7 @@ class Timeline extends Div {
         bar.getStyle().set("background", colour).set("color", "#fff").set("border-radius", "6px")
                 .set("margin", "0.3rem 1px").set("padding", "0 0.45rem").set("white-space", "nowrap")
                 .set("overflow", "hidden").set("text-overflow", "ellipsis").set("line-height", "1.65rem")
+                .set("height", "1.65rem").set("align-self", "center")
                 .set("z-index", "2").set("box-shadow", "0 1px 2px rgba(0,0,0,.2)").set("font-weight", "500");
         if (start.isAfter(to) || end.isBefore(from)) {
             bar.setVisible(false);
@@ -184,7 +185,7 @@ class Timeline extends Div {
             String label = translate.apply(TODAY_KEY, new Object[0]);
             now.getElement().setAttribute("title", label);
             now.getStyle().set("grid-row", "2 / " + (rows + 1)).set("border-left", "2px solid #d7263d")
-                    .set("z-index", "4").set("pointer-events", "none").set("justify-self", "center")
+                    .set("z-index", "1").set("pointer-events", "none").set("justify-self", "center")
                     .set("width", "0");
             grid.add(now);
         }
