@@ -89,6 +89,14 @@ class CalendarBrowserTest extends BrowserTest {
                 .isEqualTo("Google Ads · marque · 2\u202f500,00\u00a0€");
         screenshot(page, "calendar-fr-gantt");
 
+        // On a draft version, a click on a bar moves the line's flight.
+        PlanLineItem meta = lines.getFirst();
+        gantt.moveLine(meta.getId(), start.plusDays(3), start.plusDays(20));
+        assertThat(page.locator("#gantt-bar-" + meta.getId()).getAttribute("data-start"))
+                .isEqualTo(start.plusDays(3).toString());
+        assertThat(page.locator("#gantt-bar-" + meta.getId()).getAttribute("data-end"))
+                .isEqualTo(start.plusDays(20).toString());
+
         CalendarPage calendar = CalendarPage.openTenant(page);
         assertThat(calendar.title()).isEqualTo("Calendrier des campagnes");
         assertThat(calendar.campaign(campaign.getId()).innerText())

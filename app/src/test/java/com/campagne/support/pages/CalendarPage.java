@@ -57,6 +57,25 @@ public class CalendarPage extends Shell {
                 .boundingBox();
     }
 
+    /** Clicks a line's bar and types its new flight in the dialog, the way a French user writes dates. */
+    public CalendarPage moveLine(Object lineId, java.time.LocalDate start, java.time.LocalDate end) {
+        click("gantt-bar-" + lineId);
+        byId("line-dates-start").waitFor();
+        var format = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        for (var field : java.util.Map.of("line-dates-start", start, "line-dates-end", end).entrySet()) {
+            Locator input = page.locator("#" + field.getKey() + " > input");
+            input.fill(field.getValue().format(format));
+            input.press("Enter");
+            input.blur();
+            waitForVaadin();
+        }
+        click("line-dates-save");
+        byId("line-dates-start").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        waitForVaadin();
+        return this;
+    }
+
     public boolean hasTodayMarker() {
         return byId("timeline-today").count() == 1;
     }
