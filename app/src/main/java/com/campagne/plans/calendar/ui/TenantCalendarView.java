@@ -58,6 +58,9 @@ class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    private static final String TASK_DUE = "#f59e0b";
+    private static final String TASK_LATE = "#d7263d";
+    private static final String TASK_DONE = "#6b7280";
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("LLLL yyyy");
 
     private final CalendarService calendar;
@@ -192,7 +195,8 @@ class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
             legend.add(CalendarTexts.legendItem(CalendarTexts.statusColour(s), getTranslation(CalendarTexts.statusKey(s))));
         }
         if (staff) {
-            legend.add(CalendarTexts.legendItem("#d7263d", getTranslation("calendar.legend.task")));
+            legend.add(CalendarTexts.legendItem(TASK_DUE, getTranslation("calendar.legend.task")),
+                    CalendarTexts.legendItem(TASK_LATE, getTranslation("calendar.legend.taskLate")));
         }
         for (Entry entry : entries) {
             addCampaign(timeline, entry);
@@ -241,7 +245,7 @@ class TenantCalendarView extends VerticalLayout implements HasDynamicTitle {
         for (Task task : entry.tasks()) {
             boolean done = task.getStatus() == TaskStatus.DONE;
             boolean late = !done && task.getDueDate().isBefore(today);
-            Div marker = timeline.marker(task.getDueDate(), done ? "#6b7280" : late ? "#d7263d" : "#f59e0b",
+            Div marker = timeline.marker(task.getDueDate(), done ? TASK_DONE : late ? TASK_LATE : TASK_DUE,
                     getTranslation("calendar.task.tooltip", task.getTitle(),
                             CalendarTexts.date(task.getDueDate(), getLocale())));
             marker.addClassName("calendar-task");
