@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -240,11 +239,6 @@ public class TaskService {
         CampagneUser user = CurrentUser.require();
         return comments.save(new TaskComment(task.getId(), user.tenant().membershipId(), who(user), text,
                 clock.instant()));
-    }
-
-    /** Days from today (in {@code zone}'s calendar) to the due date: negative when late. */
-    public static long daysLeft(Task task, LocalDate today) {
-        return java.time.temporal.ChronoUnit.DAYS.between(today, task.getDueDate());
     }
 
     private static String who(CampagneUser user) {
