@@ -12,7 +12,12 @@ import com.campagne.base.security.SessionAuthentication;
 import com.campagne.clients.ui.ClientsView;
 import com.campagne.connectors.plugins.ui.PluginsView;
 import com.campagne.platform.ui.PlatformView;
+import com.campagne.plans.approval.ui.PendingApprovalsView;
+import com.campagne.plans.calendar.CalendarService;
+import com.campagne.plans.tasks.TaskPaths;
+import com.campagne.plans.vendors.ui.VendorsView;
 import com.campagne.tenancy.MembershipRepository.TenantMembershipView;
+import com.campagne.tenancy.Role;
 import com.campagne.tenancy.ui.MembersView;
 import com.campagne.tenancy.ui.TenantSettingsView;
 import com.vaadin.flow.component.UI;
@@ -71,10 +76,13 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         if (user.tenant() != null) {
             nav.addItem(new SideNavItem(getTranslation("nav.clients"), ClientsView.class, VaadinIcon.BRIEFCASE.create()));
-            if (user.tenant().role() != com.campagne.tenancy.Role.CLIENT_VIEWER) {
-                nav.addItem(new SideNavItem(getTranslation("nav.vendors"), com.campagne.plans.vendors.ui.VendorsView.class, VaadinIcon.SHOP.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.approvals"), PendingApprovalsView.class,
+                    VaadinIcon.CHECK_SQUARE_O.create()));
+            if (user.tenant().role() != Role.CLIENT_VIEWER) {
+                nav.addItem(new SideNavItem(getTranslation("calendar.nav"), CalendarService.PATH, VaadinIcon.CALENDAR.create()),
+                        new SideNavItem(getTranslation("tasks.nav"), TaskPaths.MINE, VaadinIcon.TASKS.create()),
+                        new SideNavItem(getTranslation("nav.vendors"), VendorsView.class, VaadinIcon.SHOP.create()));
             }
-            nav.addItem(new SideNavItem(getTranslation("nav.approvals"), com.campagne.plans.approval.ui.PendingApprovalsView.class, VaadinIcon.CHECK_SQUARE_O.create()));
             if (user.tenant().role().canManageMembers()) {
                 SideNavItem settings = new SideNavItem(getTranslation("nav.settings"));
                 settings.setPrefixComponent(VaadinIcon.COG.create());

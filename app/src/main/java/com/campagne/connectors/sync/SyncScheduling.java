@@ -94,9 +94,10 @@ public class SyncScheduling {
 
     @Bean
     Scheduler syncScheduler(DataSource dataSource, SyncProperties settings, OneTimeTask<SyncTaskData> syncConnectionTask,
-                            CustomTask<SyncTaskData> scheduledSyncTask, RecurringTask<Void> metricPartitionsTask) {
+                            CustomTask<SyncTaskData> scheduledSyncTask, List<RecurringTask<?>> recurringTasks) {
+        // Every recurring task of the app (metric partitions, task reminders…) runs on this one engine.
         return Scheduler.create(dataSource, List.of(syncConnectionTask, scheduledSyncTask))
-                .startTasks(metricPartitionsTask)
+                .startTasks(recurringTasks)
                 .serializer(SyncTaskData.SERIALIZER)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())

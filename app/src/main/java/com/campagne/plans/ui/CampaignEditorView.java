@@ -290,6 +290,18 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
             plan.setId("campaign-plan");
             plan.addThemeVariants(ButtonVariant.PRIMARY);
             heading.add(plan);
+            Button calendar = new Button(getTranslation("calendar.campaign.open"), VaadinIcon.CALENDAR.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(CampaignTexts.editorPath(client.getId(), campaign.getId())
+                            + "/calendar")));
+            calendar.setId("campaign-calendar");
+            heading.add(calendar);
+            if (staff) {
+                Button tasks = new Button(getTranslation("tasks.campaign.open"), VaadinIcon.TASKS.create(),
+                        e -> getUI().ifPresent(ui -> ui.navigate(CampaignTexts.editorPath(client.getId(),
+                                campaign.getId()) + "/tasks")));
+                tasks.setId("campaign-tasks");
+                heading.add(tasks);
+            }
         }
     }
 
