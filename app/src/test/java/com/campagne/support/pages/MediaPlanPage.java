@@ -105,8 +105,20 @@ public class MediaPlanPage extends Shell {
 
     /** Opens the line showing {@code text} (e.g. its placement) for editing. */
     public MediaPlanPage editLine(String text) {
-        cell(text).click();
-        byId("line-save").waitFor();
+        // On a busy machine the grid may still be binding the rows of a version just shown: a click on a
+        // cell that is not bound yet opens nothing, so it is given again (a user would click twice too).
+        for (int attempt = 1; ; attempt++) {
+            cell(text).click();
+            try {
+                byId("line-save").waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+                waitForVaadin();
+            }
+        }
         waitForVaadin();
         return this;
     }
