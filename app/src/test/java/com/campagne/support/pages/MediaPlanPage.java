@@ -259,6 +259,36 @@ public class MediaPlanPage extends Shell {
         return this;
     }
 
+    /** A client viewer approves the proposed version shown, with an optional comment. */
+    public MediaPlanPage approve(String comment) {
+        if (comment != null) {
+            type("plan-comment", comment);
+        }
+        click("plan-approve");
+        byId("plan-approve").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        waitForVaadin();
+        return this;
+    }
+
+    /** Staff e-mail a signed approval link for the proposed version to a client contact. */
+    public MediaPlanPage sendApprovalLink(String contactName, String contactEmail) {
+        click("approval-send-link");
+        type("approval-contact-name", contactName);
+        type("approval-contact-email", contactEmail);
+        click("approval-send");
+        page.locator("#approval-links vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(contactEmail)).first().waitFor();
+        waitForVaadin();
+        return this;
+    }
+
+    /** The sent links as listed under the plan (contact, sent, expiry, status, comment), flattened. */
+    public List<String> approvalLinks() {
+        return page.locator("#approval-links vaadin-grid-cell-content").allInnerTexts().stream().map(String::trim)
+                .filter(t -> !t.isEmpty()).toList();
+    }
+
     /** Closes the notifications still shown, so a screenshot shows the page itself. */
     public MediaPlanPage dismissNotifications() {
         page.evaluate("document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
