@@ -140,6 +140,17 @@ public class MediaPlanService {
         return view(plan, campaign);
     }
 
+    /**
+     * The version as a signed approval link shows it to a client contact, who has no session: the caller
+     * ({@code plans.approval}) verified the link and bound its tenant, and the link is the contact's access.
+     */
+    @Transactional(readOnly = true)
+    public PlanView viewThroughLink(UUID planId) {
+        MediaPlan plan = plans.findById(planId).orElseThrow(PlanNotFoundException::new);
+        Campaign campaign = campaignRows.findById(plan.getCampaignId()).orElseThrow(CampaignNotFoundException::new);
+        return view(plan, campaign);
+    }
+
     private PlanView view(MediaPlan plan, Campaign campaign) {
         List<PlanLineItem> planLines = lines.findByPlanIdOrderByPositionAsc(plan.getId());
         Map<UUID, String> names = vendors.findAll().stream()

@@ -25,17 +25,12 @@ import com.campagne.plans.MediaPlanRepository;
 import com.campagne.plans.MediaPlanService;
 import com.campagne.plans.MediaPlanService.PlanNotFoundException;
 import com.campagne.plans.MediaPlanService.PlanView;
-import com.campagne.plans.PlanLineItem;
-import com.campagne.plans.PlanLineItemRepository;
 import com.campagne.plans.PlanStatus;
 import com.campagne.plans.approval.ApprovalTokens.Claims;
 import com.campagne.plans.approval.ApprovalTokens.Refusal;
 import com.campagne.plans.approval.ApprovalTokens.Verification;
 import com.campagne.plans.money.Money;
-import com.campagne.plans.money.PlanLine;
 import com.campagne.plans.money.PlanTotals;
-import com.campagne.plans.vendors.Vendor;
-import com.campagne.plans.vendors.VendorRepository;
 import com.campagne.tenancy.Role;
 import com.campagne.tenancy.Tenant;
 import com.campagne.tenancy.TenantRepository;
@@ -53,15 +48,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Approval of a proposed plan version by a client contact who has no account: staff e-mail a signed,
@@ -129,8 +121,6 @@ public class ApprovalLinkService {
     private final CampaignRepository campaignRows;
     private final ClientService clients;
     private final ClientRepository clientRows;
-    private final PlanLineItemRepository lineRows;
-    private final VendorRepository vendorRows;
     private final TenantRepository tenants;
     private final AuditService audit;
     private final MailService mail;
@@ -142,7 +132,7 @@ public class ApprovalLinkService {
     ApprovalLinkService(PlanApprovalLinkRepository links, ProposedPlanRepository proposedPlans, ApprovalTokens tokens,
                         MediaPlanService plans, MediaPlanRepository planRows, CampaignService campaigns,
                         CampaignRepository campaignRows, ClientService clients, ClientRepository clientRows,
-                        PlanLineItemRepository lineRows, VendorRepository vendorRows, TenantRepository tenants,
+                        TenantRepository tenants,
                         AuditService audit, MailService mail, I18n i18n, CampagneProperties properties,
                         TenantTransactions transactions, Clock clock) {
         this.links = links;
@@ -154,8 +144,6 @@ public class ApprovalLinkService {
         this.campaignRows = campaignRows;
         this.clients = clients;
         this.clientRows = clientRows;
-        this.lineRows = lineRows;
-        this.vendorRows = vendorRows;
         this.tenants = tenants;
         this.audit = audit;
         this.mail = mail;
@@ -386,37 +374,21 @@ public class ApprovalLinkService {
         return new Checked(link, plan, tenant.get(), refusal);
     }
 
-    /**
-     * The client's read-only view of the version. Built here rather than through {@link MediaPlanService#view},
-     * which checks the signed-in user's access: the contact has no session, the link is their access.
-     */
+    /** The client's read-only view of the version, as the link shows it (no session: the link is the access). */
     private PlanSummary summary(Checked checked) {
-        MediaPlan plan = checked.plan();
         Tenant tenant = checked.tenant();
-        Campaign campaign = campaignRows.findById(plan.getCampaignId()).orElseThrow(PlanNotFoundException::new);
+        PlanView view = plans.viewThroughLink(checked.plan().getId());
+        Campaign campaign = view.campaign();
         String clientName = clientRows.findById(campaign.getClientId()).map(Client::getName).orElse("");
-        List<PlanLineItem> items = lineRows.findByPlanIdOrderByPositionAsc(plan.getId());
-        Map<UUID, String> vendorNames = vendorRows.findAllById(items.stream().map(PlanLineItem::getVendorId)
-                        .filter(Objects::nonNull).distinct().toList()).stream()
-                .collect(Collectors.toMap(Vendor::getId, Vendor::getName, (a, b) -> a));
-        Currency currency = Currency.getInstance(campaign.getCurrency().trim());
-        List<SummaryLine> lines = new ArrayList<>();
-        List<PlanLine> forTotals = new ArrayList<>();
-        for (PlanLineItem item : items) {
-            String vendor = item.getVendorId() == null ? "" : vendorNames.getOrDefault(item.getVendorId(), "");
-            Money cost = Money.of(item.getCost(), currency);
-            lines.add(new SummaryLine(item.getChannel(), vendor, item.getPlacement(), item.getFormat(),
-                    item.getStartDate(), item.getEndDate(), cost));
-            forTotals.add(new PlanLine(item.getChannel().name(), vendor, cost, item.getStartDate(), item.getEndDate()));
-        }
-        Money budget = campaign.getBudget() == null ? null : Money.of(campaign.getBudget(), currency);
-        PlanTotals totals = new PlanTotals(budget == null ? Money.zero(currency) : budget, forTotals,
-                plan.agencyFee(currency));
+        List<SummaryLine> lines = view.lines().stream().map(item -> new SummaryLine(item.getChannel(),
+                view.vendorName(item), item.getPlacement(), item.getFormat(), item.getStartDate(), item.getEndDate(),
+                Money.of(item.getCost(), view.currency()))).toList();
+        PlanTotals totals = view.totals();
         PlanApprovalLink link = checked.link();
         return new PlanSummary(tenant.getName(), tenant.getLogo(), tenant.getLogoType(), clientName, campaign.getName(),
-                campaign.getStartDate(), campaign.getEndDate(), plan.displayName(), link.getContactName(),
+                campaign.getStartDate(), campaign.getEndDate(), view.plan().displayName(), link.getContactName(),
                 link.getExpiresAt(), lines, totals.byChannel(), totals.mediaCost(), totals.agencyFee(),
-                totals.grandTotal(), budget, tenantLocale(tenant), tenantZone(tenant));
+                totals.grandTotal(), view.hasBudget() ? totals.budget() : null, tenantLocale(tenant), tenantZone(tenant));
     }
 
     private static Locale tenantLocale(Tenant tenant) {
