@@ -21,21 +21,7 @@ final class ApprovalTexts {
     }
 
     static String channelKey(String channelName) {
-        return switch (Channel.valueOf(channelName)) {
-            case DISPLAY -> "plans.channel.DISPLAY";
-            case SEARCH -> "plans.channel.SEARCH";
-            case SOCIAL -> "plans.channel.SOCIAL";
-            case EMAILING -> "plans.channel.EMAILING";
-            case AFFILIATION -> "plans.channel.AFFILIATION";
-            case PARTNERSHIP -> "plans.channel.PARTNERSHIP";
-            case SEO_CONTENT -> "plans.channel.SEO_CONTENT";
-            case TV -> "plans.channel.TV";
-            case RADIO -> "plans.channel.RADIO";
-            case PRESS -> "plans.channel.PRESS";
-            case OUTDOOR -> "plans.channel.OUTDOOR";
-            case CINEMA -> "plans.channel.CINEMA";
-            case EVENT -> "plans.channel.EVENT";
-        };
+        return Channel.valueOf(channelName).labelKey();
     }
 
     static String statusKey(LinkStatus status) {
