@@ -60,13 +60,15 @@ public class MediaPlanService {
     private final VendorRateRepository rates;
     private final CampaignService campaigns;
     private final CampaignRepository campaignRows;
+    private final SyncedCampaignLookup syncedCampaigns;
     private final AuditService audit;
     private final Clock clock;
 
     MediaPlanService(MediaPlanRepository plans, PlanLineItemRepository lines, VendorRepository vendors,
                      VendorRateRepository rates, CampaignService campaigns, CampaignRepository campaignRows,
-                     AuditService audit, Clock clock) {
+                     SyncedCampaignLookup syncedCampaigns, AuditService audit, Clock clock) {
         this.plans = plans;
+        this.syncedCampaigns = syncedCampaigns;
         this.lines = lines;
         this.vendors = vendors;
         this.rates = rates;
@@ -302,6 +304,12 @@ public class MediaPlanService {
         }
         if (line.getTargeting() != null && line.getTargeting().length() > 2000) {
             errors.put("targeting", "plans.error.targeting.size");
+        }
+        if (line.getSyncedCampaignId() != null && (line.getSyncedConnectionId() == null
+                || line.getSyncedAccountId() == null || !syncedCampaigns.exists(campaign.getClientId(),
+                line.getSyncedConnectionId(), line.getSyncedAccountId(), line.getSyncedCampaignId()))) {
+            // Only a campaign one of this client's connections discovered: the link is what analytics will join on.
+            errors.put("syncedCampaign", "plans.error.syncedCampaign.unknown");
         }
         return errors;
     }

@@ -63,6 +63,17 @@ public class SyncedCampaignLookup {
         }).toList();
     }
 
+    /** Whether a connection of this client discovered that campaign (other tenants' rows are out by RLS). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
+    public boolean exists(UUID clientId, UUID connectionId, String accountId, String campaignId) {
+        return !entityManager.createNativeQuery("select 1 from synced_campaigns s join connections c"
+                        + " on c.tenant_id = s.tenant_id and c.id = s.connection_id"
+                        + " where c.client_id = ?1 and s.connection_id = ?2 and s.account_id = ?3 and s.campaign_id = ?4")
+                .setParameter(1, clientId).setParameter(2, connectionId).setParameter(3, accountId)
+                .setParameter(4, campaignId).setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** The synced campaign a line is linked to, if it is still known. */
     public static java.util.Optional<SyncedCampaign> linkedTo(PlanLineItem line, List<SyncedCampaign> known) {
         if (line.getSyncedCampaignId() == null) {

@@ -7,16 +7,14 @@ import com.campagne.base.db.TenantTransactions;
 import com.campagne.base.security.CampagneUser;
 import com.campagne.tenancy.TenantKind;
 import com.campagne.tenancy.UserRepository;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static com.campagne.support.ActingAs.as;
 
 /** Organisations, users and campaigns for the campaign tests, and acting as one of them. */
 final class CampaignFixture {
@@ -34,24 +32,6 @@ final class CampaignFixture {
         transactions.inScope(new TenantContext.Scope(null, null, null),
                 () -> users.findByEmail(email).orElseThrow().markEmailVerified(clock.instant()));
         return accounts.loadUserByUsername(email);
-    }
-
-    static <T> T as(CampagneUser user, Supplier<T> work) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    static void as(CampagneUser user, Runnable work) {
-        as(user, () -> {
-            work.run();
-            return null;
-        });
     }
 
     /** A valid draft for the client, to be completed or broken by the test. */

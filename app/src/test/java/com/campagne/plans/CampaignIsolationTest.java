@@ -27,7 +27,7 @@ import org.springframework.security.access.AccessDeniedException;
 import javax.sql.DataSource;
 import java.util.UUID;
 
-import static com.campagne.plans.CampaignFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static com.campagne.plans.CampaignFixture.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

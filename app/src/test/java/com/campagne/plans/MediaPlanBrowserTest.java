@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import static com.campagne.plans.CampaignFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static com.campagne.plans.CampaignFixture.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 

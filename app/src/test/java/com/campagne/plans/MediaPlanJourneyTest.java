@@ -35,7 +35,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 
-import static com.campagne.plans.CampaignFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

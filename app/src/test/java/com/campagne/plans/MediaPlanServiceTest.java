@@ -35,7 +35,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static com.campagne.plans.CampaignFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static com.campagne.plans.CampaignFixture.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

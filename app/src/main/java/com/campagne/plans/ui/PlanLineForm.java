@@ -164,6 +164,8 @@ class PlanLineForm extends Dialog {
         synced.setItems(syncedCampaigns);
         synced.setItemLabelGenerator(s -> getTranslation("plans.line.synced.item", s.name(), s.network(), s.accountId()));
         synced.setClearButtonVisible(true);
+        synced.setManualValidation(true);
+        fields.put("syncedCampaign", synced);
         synced.setHelperText(getTranslation(syncedCampaigns.isEmpty() ? "plans.line.synced.none" : "plans.line.synced.help"));
         preview.setId("line-preview");
         preview.getStyle().set("font-weight", "600").set("color", "var(--lumo-primary-text-color, #1a5fb4)");

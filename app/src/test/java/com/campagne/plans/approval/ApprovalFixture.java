@@ -23,16 +23,14 @@ import com.campagne.tenancy.Role;
 import com.campagne.tenancy.TenantKind;
 import com.campagne.tenancy.User;
 import com.campagne.tenancy.UserRepository;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static com.campagne.support.ActingAs.as;
 
 /** Agencies, clients and proposed plans for the approval tests, and acting as one of their users. */
 final class ApprovalFixture {
@@ -76,24 +74,6 @@ final class ApprovalFixture {
             grants.save(new ClientGrant(m.getId(), clientId));
         });
         return accounts.loadUserByUsername(email);
-    }
-
-    static <T> T as(CampagneUser user, Supplier<T> work) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    static void as(CampagneUser user, Runnable work) {
-        as(user, () -> {
-            work.run();
-            return null;
-        });
     }
 
     static UUID client(ClientService clients, CampagneUser owner, String name) {

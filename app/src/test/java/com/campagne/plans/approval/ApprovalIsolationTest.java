@@ -31,7 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
-import static com.campagne.plans.approval.ApprovalFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static com.campagne.plans.approval.ApprovalFixture.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -18,7 +18,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 
-import static com.campagne.plans.approval.ApprovalFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -36,7 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import static com.campagne.plans.approval.ApprovalFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static com.campagne.plans.approval.ApprovalFixture.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

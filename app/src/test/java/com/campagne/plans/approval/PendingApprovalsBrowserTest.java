@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import static com.campagne.plans.approval.ApprovalFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "À valider": a client viewer finds there the plan their agency proposed; before that, a guiding empty state. */

@@ -27,7 +27,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 
-import static com.campagne.plans.tasks.TaskFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A planner reads a campaign's plan week by week, then finds the campaign in the agency's action calendar. */

@@ -26,7 +26,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 
-import static com.campagne.plans.tasks.TaskFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import java.util.UUID;
 
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -23,9 +23,6 @@ import com.campagne.support.IntegrationTest;
 import com.campagne.tenancy.TenantKind;
 import com.campagne.tenancy.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -34,7 +31,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static com.campagne.support.ActingAs.as;
 
 /** Organisations, vendors and plans for the document tests, and acting as one of their users. */
 abstract class PlanDocumentsTestBase extends IntegrationTest {
@@ -61,24 +59,6 @@ abstract class PlanDocumentsTestBase extends IntegrationTest {
         transactions.inScope(new TenantContext.Scope(null, null, null),
                 () -> users.findByEmail(email).orElseThrow().markEmailVerified(clock.instant()));
         return accounts.loadUserByUsername(email);
-    }
-
-    static <T> T as(CampagneUser user, Supplier<T> work) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    static void as(CampagneUser user, Runnable work) {
-        as(user, () -> {
-            work.run();
-            return null;
-        });
     }
 
     UUID vendor(CampagneUser user, String name) {

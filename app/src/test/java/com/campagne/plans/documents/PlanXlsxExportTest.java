@@ -24,6 +24,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.UUID;
 
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workbook's formulas reproduce the money rules: its totals equal PlanTotals to the cent. */

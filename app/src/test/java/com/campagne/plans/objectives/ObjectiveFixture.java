@@ -17,15 +17,13 @@ import com.campagne.tenancy.TenantKind;
 import com.campagne.tenancy.User;
 import com.campagne.tenancy.UserRepository;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static com.campagne.support.ActingAs.as;
 
 /**
  * Organisations, members and campaigns for the vendor and objective tests, and acting as one of them.
@@ -96,21 +94,4 @@ public class ObjectiveFixture {
         return campaigns.save(c);
     }
 
-    public static <T> T as(CampagneUser user, Supplier<T> work) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    public static void as(CampagneUser user, Runnable work) {
-        as(user, () -> {
-            work.run();
-            return null;
-        });
-    }
 }

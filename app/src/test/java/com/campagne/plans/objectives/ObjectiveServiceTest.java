@@ -21,7 +21,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.campagne.plans.objectives.ObjectiveFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;

@@ -23,9 +23,6 @@ import com.campagne.tenancy.Role;
 import com.campagne.tenancy.TenantKind;
 import com.campagne.tenancy.User;
 import com.campagne.tenancy.UserRepository;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.ApplicationContext;
 
@@ -34,7 +31,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static com.campagne.support.ActingAs.as;
 
 /**
  * Organisations, colleagues, clients, campaigns and plans for the task and calendar tests, built through
@@ -102,30 +100,6 @@ public class TaskFixture {
             }
         });
         return accounts.loadUserByUsername(email);
-    }
-
-    public static <T> T as(CampagneUser user, Supplier<T> work) {
-        // Restores the caller's context, so that acting as someone may nest.
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            if (previous.getAuthentication() == null) {
-                SecurityContextHolder.clearContext();
-            } else {
-                SecurityContextHolder.setContext(previous);
-            }
-        }
-    }
-
-    public static void as(CampagneUser user, Runnable work) {
-        as(user, () -> {
-            work.run();
-            return null;
-        });
     }
 
     public Client client(CampagneUser owner, String name) {

@@ -25,7 +25,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
-import static com.campagne.plans.tasks.TaskFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -20,7 +20,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import static com.campagne.plans.tasks.TaskFixture.as;
+import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A planner gives a task to a colleague, who gets the e-mail, finds it in "Mes tâches" and marks it done. */
