@@ -51,6 +51,7 @@ abstract class PlanDocumentsTestBase extends IntegrationTest {
     @Autowired VendorRepository vendors;
     @Autowired PlanDocumentService documents;
     @Autowired PlanImportService imports;
+    @Autowired javax.sql.DataSource dataSource;
 
     CampagneUser owner(String name) {
         String email = "docs-" + UUID.randomUUID().toString().substring(0, 8) + "@documents.test";
@@ -67,8 +68,12 @@ abstract class PlanDocumentsTestBase extends IntegrationTest {
 
     /** A draft plan (v1) of a new campaign of a new client, spring 2027, with this budget. */
     MediaPlan draftPlan(CampagneUser user, String clientName, String campaignName, String budget) {
+        return draftPlanFor(user, as(user, () -> clients.save(new Client(clientName)).getId()), campaignName, budget);
+    }
+
+    /** A draft plan (v1) of a new campaign of that client, spring 2027, with this budget. */
+    MediaPlan draftPlanFor(CampagneUser user, UUID client, String campaignName, String budget) {
         return as(user, () -> {
-            UUID client = clients.save(new Client(clientName)).getId();
             Campaign c = campaigns.draft(client);
             c.setName(campaignName);
             c.setObjective(CampaignObjective.AWARENESS);
@@ -81,6 +86,46 @@ abstract class PlanDocumentsTestBase extends IntegrationTest {
             Campaign saved = campaigns.save(c);
             return plans.latestOrCreate(saved.getId());
         });
+    }
+
+    /** The client of a plan's campaign. */
+    UUID clientOf(CampagneUser user, MediaPlan plan) {
+        return as(user, () -> campaigns.find(plan.getCampaignId()).orElseThrow().getClientId());
+    }
+
+    /**
+     * A campaign as a connection of the client would have discovered it (a connection row and its
+     * {@code synced_campaigns} row, written as the tenant), for lines to link to; returns the connection id.
+     */
+    UUID syncedCampaign(CampagneUser user, UUID client, String accountId, String campaignId) {
+        UUID connection = UUID.randomUUID();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var scope = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, user.tenant().tenantId().toString());
+                scope.execute();
+            }
+            try (var insert = c.prepareStatement("insert into connections (tenant_id, id, client_id, connector_id, name,"
+                    + " created_at, updated_at, version) values (?, ?, ?, 'demo', 'Meta Ads', now(), now(), 0)")) {
+                insert.setObject(1, user.tenant().tenantId());
+                insert.setObject(2, connection);
+                insert.setObject(3, client);
+                insert.executeUpdate();
+            }
+            try (var insert = c.prepareStatement("insert into synced_campaigns (tenant_id, connection_id, account_id,"
+                    + " campaign_id, client_id, name, updated_at) values (?, ?, ?, ?, ?, 'Salon du fromage', now())")) {
+                insert.setObject(1, user.tenant().tenantId());
+                insert.setObject(2, connection);
+                insert.setString(3, accountId);
+                insert.setString(4, campaignId);
+                insert.setObject(5, client);
+                insert.executeUpdate();
+            }
+            c.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return connection;
     }
 
     PlanLineItem line(CampagneUser user, UUID planId, Channel channel, UUID vendorId, BuyingModel model, String price,

@@ -50,7 +50,8 @@ class PlanXlsxImportTest extends PlanDocumentsTestBase {
             cpm.setPlannedConversions(new BigDecimal("450"));
             cpm.setStartDate(LocalDate.of(2027, 3, 10));
             cpm.setEndDate(LocalDate.of(2027, 4, 9));
-            cpm.linkSyncedCampaign(UUID.randomUUID(), "act_123456", "23851234567890");
+            cpm.linkSyncedCampaign(syncedCampaign(owner, clientOf(owner, source), "act_123456", "23851234567890"),
+                    "act_123456", "23851234567890");
             return plans.saveLine(cpm);
         });
         line(owner, source.getId(), Channel.PRESS, presse, BuyingModel.FLAT_FEE, "3200", null, "10");
@@ -61,7 +62,8 @@ class PlanXlsxImportTest extends PlanDocumentsTestBase {
     @Test
     void anExportedPlanImportsIntoAFreshDraftWithTheSameLines() {
         byte[] xlsx = as(owner, () -> documents.xlsx(source.getId(), Locale.FRENCH)).bytes();
-        MediaPlan fresh = draftPlan(owner, "Fromagerie Dubois bis", "Salon du fromage bis", null);
+        // Another campaign of the same client: the link to its network campaign holds there too.
+        MediaPlan fresh = draftPlanFor(owner, clientOf(owner, source), "Salon du fromage bis", null);
         int count = as(owner, () -> imports.importLines(fresh.getId(), new ByteArrayInputStream(xlsx), Mode.REPLACE));
         assertThat(count).isEqualTo(3);
         List<PlanLineItem> before = lines(owner, source.getId());
