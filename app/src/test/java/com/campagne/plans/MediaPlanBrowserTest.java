@@ -14,6 +14,8 @@ import com.campagne.plans.vendors.VendorRateRepository;
 import com.campagne.plans.vendors.VendorRepository;
 import com.campagne.support.BrowserTest;
 import com.campagne.support.pages.LoginPage;
+import com.campagne.support.pages.CalendarPage;
+import com.microsoft.playwright.Page;
 import com.campagne.support.pages.MediaPlanPage;
 import com.campagne.tenancy.TenantKind;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,35 @@ class MediaPlanBrowserTest extends BrowserTest {
         assertThat(plan.canAddLines()).isFalse();
         assertThat(as(seeded.user(), () -> campaigns.find(seeded.campaign())).orElseThrow().getStatus())
                 .isEqualTo(CampaignStatus.PROPOSED);
+    }
+
+    @Test
+    void theEditorAndTheCampaignCalendarSpeakEnglish() {
+        String suffix = Integer.toHexString((int) System.nanoTime());
+        Account owner = signedUpOwner(TenantKind.AGENCY, "Riverside Agency " + suffix, "Claire Morel", Locale.ENGLISH);
+        Seeded seeded = campaignOf(owner, "Martin Bakery " + suffix);
+        seedLines(seeded, 2);
+        Page english = newPage("en-GB");
+        LoginPage.open(english).logIn(owner.email(), owner.password());
+        english.navigate(seeded.path() + "/plan");
+        MediaPlanPage plan = new MediaPlanPage(english);
+        plan.waitForCell("Emplacement 1");
+        plan.waitForVaadin();
+        assertThat(plan.title()).isEqualTo("Media plan — Printemps gourmand");
+        assertThat(plan.version()).isEqualTo("v1 · Draft");
+        // 7,20 € the thousand × (1 000 + 2 000) impressions, written the British way.
+        assertThat(plan.card("media")).isEqualTo("€21.60");
+        assertThat(plan.cells()).contains("Search (SEA)", "Social (paid social)", "-20% then -10%");
+        screenshot(english, "plan-en-editor");
+
+        english.navigate(seeded.path() + "/calendar");
+        CalendarPage calendar = new CalendarPage(english);
+        calendar.waitForVaadin();
+        assertThat(calendar.title()).isEqualTo("Calendar of \"Printemps gourmand\"");
+        assertThat(calendar.groups()).contains("Search (SEA)", "Social (paid social)");
+        // Dates the British way, as everywhere else in English.
+        assertThat(english.locator("body").innerText()).contains("From 1 Mar 2027 to 31 Mar 2027");
+        screenshot(english, "calendar-en-gantt");
     }
 
     @Test

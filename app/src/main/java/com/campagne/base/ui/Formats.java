@@ -3,6 +3,7 @@ package com.campagne.base.ui;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -45,5 +46,17 @@ public final class Formats {
     public static String date(Instant instant, ZoneId zone, Locale locale) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(conventions(locale)).withZone(zone).format(instant);
+    }
+
+    /** A calendar day (a flight, a deadline): 23 nov. 2026, 23 Nov 2026. */
+    public static String date(LocalDate date, Locale locale) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(conventions(locale))
+                .format(date);
+    }
+
+    /** A calendar day spelt out, for mails: 23 novembre 2026, 23 November 2026. */
+    public static String longDate(LocalDate date, Locale locale) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(conventions(locale))
+                .format(date);
     }
 }

@@ -1,5 +1,6 @@
 package com.campagne.plans.tasks;
 
+import com.campagne.base.ui.Formats;
 import com.campagne.base.config.CampagneProperties;
 import com.campagne.base.i18n.I18n;
 import com.campagne.base.mail.MailService;
@@ -10,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** The e-mails of delegation, each in the assignee's own language, with a link straight to the task. */
@@ -70,6 +69,6 @@ class TaskMails {
 
     private String due(Task task, Locale locale) {
         return task.getDueDate() == null ? i18n.getTranslation("tasks.mail.noDue", locale)
-                : task.getDueDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+                : Formats.longDate(task.getDueDate(), locale);
     }
 }

@@ -7,7 +7,6 @@ import com.campagne.plans.CampaignStatus;
 import com.vaadin.flow.component.html.Span;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -28,7 +27,7 @@ final class CampaignTexts {
 
     static String date(LocalDate date, Locale locale) {
         // A calendar day, not an instant: formatted at UTC midnight so no time zone can shift it.
-        return date == null ? "" : Formats.date(date.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC, locale);
+        return date == null ? "" : Formats.date(date, locale);
     }
 
     static String budget(Campaign c, Locale locale) {

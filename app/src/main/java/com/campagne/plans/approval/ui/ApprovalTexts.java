@@ -6,7 +6,6 @@ import com.campagne.plans.approval.ApprovalLinkService.LinkStatus;
 import com.campagne.plans.approval.ApprovalTokens.Refusal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** Labels and dates shared by the approval screens; keys written out in full so the bundle check sees them. */
@@ -17,7 +16,7 @@ final class ApprovalTexts {
 
     static String date(LocalDate date, Locale locale) {
         // A calendar day, not an instant: formatted at UTC midnight so no time zone can shift it.
-        return date == null ? "" : Formats.date(date.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC, locale);
+        return date == null ? "" : Formats.date(date, locale);
     }
 
     static String channelKey(String channelName) {

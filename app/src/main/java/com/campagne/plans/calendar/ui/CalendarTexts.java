@@ -1,13 +1,12 @@
 package com.campagne.plans.calendar.ui;
 
+import com.campagne.base.ui.Formats;
 import com.campagne.plans.CampaignStatus;
 import com.campagne.plans.Channel;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -70,7 +69,7 @@ public final class CalendarTexts {
     }
 
     static String date(LocalDate date, Locale locale) {
-        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+        return Formats.date(date, locale);
     }
 
     /** A legend entry: a coloured square and its label. */

@@ -7,7 +7,6 @@ import com.campagne.plans.objectives.Perspective;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** Labels of the scorecard and KPI values written by unit and locale (12 500 €, 2,5 %, 4). */
@@ -59,6 +58,6 @@ final class ObjectiveTexts {
 
     static String date(LocalDate date, Locale locale) {
         // A calendar day, not an instant: formatted at UTC midnight so no time zone can shift it.
-        return Formats.date(date.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC, locale);
+        return Formats.date(date, locale);
     }
 }

@@ -1,13 +1,12 @@
 package com.campagne.plans.tasks.ui;
 
+import com.campagne.base.ui.Formats;
 import com.campagne.plans.tasks.Task;
 import com.campagne.plans.tasks.TaskStatus;
 import com.campagne.tenancy.Membership;
 import com.vaadin.flow.component.html.Span;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -36,7 +35,7 @@ final class TaskTexts {
     }
 
     static String date(LocalDate date, Locale locale) {
-        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+        return Formats.date(date, locale);
     }
 
     static boolean late(Task task, LocalDate today) {

@@ -9,7 +9,6 @@ import com.campagne.plans.vendors.VendorRate;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -72,7 +71,7 @@ final class VendorTexts {
 
     static String date(LocalDate date, Locale locale) {
         // A calendar day, not an instant: formatted at UTC midnight so no time zone can shift it.
-        return Formats.date(date.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC, locale);
+        return Formats.date(date, locale);
     }
 
     static String validity(VendorRate rate, Locale locale, BiFunction<String, Object[], String> translate) {
