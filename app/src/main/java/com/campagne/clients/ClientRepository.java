@@ -30,5 +30,9 @@ public interface ClientRepository extends JpaRepository<Client, UUID> {
 
     List<Client> findByArchivedAtIsNullOrderByNameAsc();
 
+    /** Ids and names of the active clients, without loading their logos. */
+    @Query("select c.id, c.name from Client c where c.archivedAt is null order by lower(c.name)")
+    List<Object[]> activeNames();
+
     boolean existsByIdIn(Collection<UUID> ids);
 }

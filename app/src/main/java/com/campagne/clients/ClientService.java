@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -76,6 +78,40 @@ public class ClientService {
     @PermitAll
     public List<Client> active() {
         return clients.findByArchivedAtIsNullOrderByNameAsc();
+    }
+
+    /**
+     * The clients a client viewer is limited to, or empty for staff, who see every client of the tenant
+     * (row-level security keeps other tenants out). Reads ids only: cheap enough for every query.
+     */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public Optional<Set<UUID>> restrictedTo() {
+        Visibility v = visibility();
+        return v.restricted() ? Optional.of(Set.copyOf(v.allowed())) : Optional.empty();
+    }
+
+    /** Ids and names of the active clients the user may see, by name (cheap: no logo is read). */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public Map<UUID, String> visibleNames() {
+        Visibility v = visibility();
+        Map<UUID, String> names = new LinkedHashMap<>();
+        for (Object[] row : clients.activeNames()) {
+            if (!v.restricted() || v.allowed().contains((UUID) row[0])) {
+                names.put((UUID) row[0], (String) row[1]);
+            }
+        }
+        return names;
+    }
+
+    /** The active clients the user may see: all for staff, the granted ones for a client viewer. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<Client> visibleActive() {
+        Visibility v = visibility();
+        return clients.findByArchivedAtIsNullOrderByNameAsc().stream()
+                .filter(c -> !v.restricted() || v.allowed().contains(c.getId())).toList();
     }
 
     @Transactional

@@ -17,7 +17,7 @@ import java.util.UUID;
 import static com.campagne.support.ActingAs.as;
 
 /** Organisations, users and campaigns for the campaign tests, and acting as one of them. */
-final class CampaignFixture {
+public final class CampaignFixture {
 
     static final String PASSWORD = "Vx9!mQ2#rL7$wK4";
 
@@ -25,7 +25,7 @@ final class CampaignFixture {
     }
 
     /** Signs up an organisation with a confirmed owner and returns the owner. */
-    static CampagneUser owner(SignupService signup, AccountUserDetailsService accounts, TenantTransactions transactions,
+    public static CampagneUser owner(SignupService signup, AccountUserDetailsService accounts, TenantTransactions transactions,
                               UserRepository users, Clock clock, TenantKind kind, String name) {
         String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@campaigns.test";
         signup.signUp(new SignupService.SignupRequest(kind, name, "Camille Test", email, PASSWORD, Locale.FRENCH));

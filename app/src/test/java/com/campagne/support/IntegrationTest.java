@@ -20,6 +20,9 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.port", () -> TestEnvironment.MAIL.getSmtp().getPort());
         registry.add("campagne.admin.email", () -> "operator@campagne.test");
         registry.add("campagne.admin.password", () -> "operator-password-for-tests");
+        // The OAuth 2 client of the test connector oauth-echo (its provider is a WireMock stub).
+        registry.add("campagne.oauth2.providers.oauth-echo.client-id", () -> "campagne-test-client");
+        registry.add("campagne.oauth2.providers.oauth-echo.client-secret", () -> "campagne-test-secret");
         if (TestEnvironment.externalDb()) {
             registry.add("campagne.db.url", TestEnvironment::externalDbUrl);
             registry.add("campagne.db.user", () -> System.getProperty("campagne.test.db.user"));

@@ -47,17 +47,25 @@ public class MailService {
     public record Mail(String to, String subject, String text) {
     }
 
+    /** A file sent with a mail (a report's PDF). */
+    public record Attachment(String fileName, String contentType, byte[] bytes) {
+    }
+
     public void send(Mail mail) {
+        send(mail, java.util.List.of());
+    }
+
+    public void send(Mail mail, java.util.List<Attachment> attachments) {
         JavaMailSender smtp = sender.getIfAvailable();
         try {
             if (smtp != null) {
                 MimeMessage message = smtp.createMimeMessage();
-                fill(message, mail);
+                fill(message, mail, attachments);
                 smtp.send(message);
                 log.info("Mail '{}' sent to {}", mail.subject(), mail.to());
             } else {
                 MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-                fill(message, mail);
+                fill(message, mail, attachments);
                 Path folder = properties.dataDir().resolve("mail");
                 Files.createDirectories(folder);
                 Path file = folder.resolve(Instant.now().toString().replace(':', '-') + "-" + UUID.randomUUID() + ".eml");
@@ -87,12 +95,16 @@ public class MailService {
         }
     }
 
-    private void fill(MimeMessage message, Mail mail) throws MessagingException {
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+    private void fill(MimeMessage message, Mail mail, java.util.List<Attachment> attachments) throws MessagingException {
+        MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
         helper.setFrom(properties.mailFrom());
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), false);
+        for (Attachment a : attachments) {
+            helper.addAttachment(a.fileName(), new org.springframework.core.io.ByteArrayResource(a.bytes()),
+                    a.contentType());
+        }
     }
 
     /** The mail could not be handed over; the caller tells the user it can be sent again. */

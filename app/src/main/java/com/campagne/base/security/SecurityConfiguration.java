@@ -89,7 +89,9 @@ public class SecurityConfiguration {
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                .requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll());
+                .requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll()
+                // OAuth 2 providers send the browser back here; the controller requires the signed-in user.
+                .requestMatchers("/oauth2/callback").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         http.rememberMe(r -> r.rememberMeServices(rememberMe).key(rememberMe.getKey()));
         http.sessionManagement(s -> s

@@ -3,6 +3,7 @@ package com.campagne.base.ui;
 import com.campagne.accounts.AccountService;
 import com.campagne.accounts.AccountUserDetailsService;
 import com.campagne.accounts.ui.AccountView;
+import com.campagne.analytics.dashboard.ui.AgencyDashboardView;
 import com.campagne.audit.AuditAction;
 import com.campagne.audit.AuditService;
 import com.campagne.audit.ui.AuditLogView;
@@ -68,6 +69,7 @@ public class MainLayout extends AppLayout {
         Div spacer = new Div();
         bar.add(new DrawerToggle(), tenantSwitcher(user, accounts), spacer);
         bar.setFlexGrow(1, spacer);
+        bar.add(com.campagne.analytics.alerts.ui.AlertBell.forCurrentUser());
         bar.add(new LanguageSwitch(locale -> accountService.changeLanguage(locale)), userMenu(user, authentication));
         addToNavbar(bar);
     }
@@ -75,6 +77,8 @@ public class MainLayout extends AppLayout {
     private SideNav navigation(CampagneUser user) {
         SideNav nav = new SideNav();
         if (user.tenant() != null) {
+            nav.addItem(new SideNavItem(getTranslation("dashboard.nav"), AgencyDashboardView.class,
+                    VaadinIcon.DASHBOARD.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.clients"), ClientsView.class, VaadinIcon.BRIEFCASE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.approvals"), PendingApprovalsView.class,
                     VaadinIcon.CHECK_SQUARE_O.create()));

@@ -163,7 +163,14 @@ public class ClientEditorView extends VerticalLayout implements HasUrlParameter<
         Button openObjectives = new Button(getTranslation("objectives.open"), VaadinIcon.CHART.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId() + "/objectives")));
         openObjectives.setId("client-objectives");
-        connections.add(campaignsHeading, campaignsText, new HorizontalLayout(openCampaigns, openObjectives));
+        Button openDashboard = new Button(getTranslation("dashboard.open"), VaadinIcon.DASHBOARD.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId() + "/dashboard")));
+        openDashboard.setId("client-dashboard");
+        Button openReports = new Button(getTranslation("reports.open"), VaadinIcon.FILE_TEXT_O.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("clients/" + client.getId() + "/reports")));
+        openReports.setId("client-reports");
+        connections.add(campaignsHeading, campaignsText,
+                new HorizontalLayout(openDashboard, openCampaigns, openObjectives, openReports));
         connections.setVisible(true);
         if (!staff) {
             return;

@@ -49,6 +49,9 @@ public class Connection extends TenantOwnedEntity {
     @Column(name = "credentials_expire_at")
     private Instant credentialsExpireAt;
 
+    @Column(name = "reauthorization_needed", nullable = false)
+    private boolean reauthorizationNeeded;
+
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
@@ -87,6 +90,9 @@ public class Connection extends TenantOwnedEntity {
     }
     public Instant getCredentialsExpireAt() { return credentialsExpireAt; }
     void setCredentialsExpireAt(Instant credentialsExpireAt) { this.credentialsExpireAt = credentialsExpireAt; }
+    /** Whether the provider refused the refresh token: the account must be authorised again. */
+    public boolean isReauthorizationNeeded() { return reauthorizationNeeded; }
+    void setReauthorizationNeeded(boolean needed) { this.reauthorizationNeeded = needed; }
     public UUID getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

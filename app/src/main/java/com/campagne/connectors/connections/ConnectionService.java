@@ -12,6 +12,7 @@ import com.campagne.clients.ClientService.ClientNotFoundException;
 import com.campagne.connectors.api.CheckResult;
 import com.campagne.connectors.api.ConnectorException;
 import com.campagne.connectors.api.ConnectorSpec;
+import com.campagne.connectors.api.FailureType;
 import com.campagne.connectors.api.Secrets;
 import com.campagne.connectors.api.SettingField;
 import com.campagne.connectors.api.SettingType;
@@ -78,6 +79,7 @@ public class ConnectionService {
     private final TenantTransactions transactions;
     private final AuditService audit;
     private final ObjectProvider<SyncService> sync;
+    private final ObjectProvider<TokenRefresher> refresher;
     private final Clock clock;
     private final TransactionTemplate tx;
 
@@ -87,8 +89,8 @@ public class ConnectionService {
     ConnectionService(ConnectionRepository connections, ConnectionAccountRepository accounts,
                       ConnectionFileRepository files, ClientRepository clients, TenantRepository tenants,
                       ConnectorCatalog catalog, ConnectionSecrets secrets, TenantTransactions transactions,
-                      AuditService audit, ObjectProvider<SyncService> sync, Clock clock,
-                      PlatformTransactionManager transactionManager) {
+                      AuditService audit, ObjectProvider<SyncService> sync, ObjectProvider<TokenRefresher> refresher,
+                      Clock clock, PlatformTransactionManager transactionManager) {
         this.connections = connections;
         this.accounts = accounts;
         this.files = files;
@@ -99,6 +101,7 @@ public class ConnectionService {
         this.transactions = transactions;
         this.audit = audit;
         this.sync = sync;
+        this.refresher = refresher;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
     }
@@ -201,6 +204,7 @@ public class ConnectionService {
             connection.setSecretsCiphertext(secrets.seal(tenantId, connection.getId(),
                     secretValues(handle.spec(), draft, Map.of())));
             connection.setSchedule(schedule == null ? Schedule.DAILY : schedule);
+            connection.setCredentialsExpireAt(authorizationExpiry(handle.spec(), draft.secrets()));
             connection.touch(clock.instant());
             Connection stored = connections.save(connection);
             storeFiles(stored.getId(), handle.spec(), draft);
@@ -230,6 +234,10 @@ public class ConnectionService {
         connection.setSettings(plainValues(handle.spec(), draft));
         connection.setSecretsCiphertext(secrets.seal(connection.getTenantId(), connection.getId(),
                 secretValues(handle.spec(), draft, stored)));
+        if (oauthTyped(handle.spec(), draft)) {
+            connection.setCredentialsExpireAt(authorizationExpiry(handle.spec(), draft.secrets()));
+            connection.setReauthorizationNeeded(false);
+        }
         connection.touch(clock.instant());
         storeFiles(connectionId, handle.spec(), draft);
         audit.record(AuditAction.CONNECTION_UPDATED, connection.getName(), null);
@@ -319,19 +327,21 @@ public class ConnectionService {
      */
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
     public CheckOutcome check(UUID connectionId, ConnectionDraft draft, Locale locale) {
-        Call call = prepare(connectionId, draft, locale);
         CheckOutcome outcome;
+        ConnectorHandle handle = null;
         try {
+            Call call = prepare(connectionId, draft, locale);
+            handle = call.handle();
             CheckResult result = call.handle().check(call.context(), call.settings());
             outcome = new CheckOutcome(true, result.message(), null, null, result.credentialsExpireAt());
         } catch (ConnectorException e) {
-            outcome = new CheckOutcome(false, e.userMessage(), e.type(), e.settingKey(), null);
+            outcome = new CheckOutcome(false, e.userMessage(), e.type(), settingAtFault(handle, e), null);
         }
         if (connectionId != null) {
             CheckOutcome seen = outcome;
             tx.executeWithoutResult(status -> connections.findById(connectionId).ifPresent(c -> {
                 c.setLastCheckMessage(seen.message().in(locale));
-                if (seen.ok()) {
+                if (seen.ok() && seen.credentialsExpireAt() != null) {
                     c.setCredentialsExpireAt(seen.credentialsExpireAt());
                 }
             }));
@@ -354,6 +364,19 @@ public class ConnectionService {
     private record Call(ConnectorHandle handle, HostConnectorContext context, Settings settings) {
     }
 
+    /**
+     * The setting a failed check points at: the connector's own, else, for refused credentials, the
+     * connector's only secret (the token or key the user just typed), so the form says it there.
+     */
+    private static String settingAtFault(ConnectorHandle handle, ConnectorException e) {
+        if (handle == null || e.settingKey() != null || e.type() != FailureType.AUTHENTICATION_EXPIRED) {
+            return e.settingKey();
+        }
+        List<SettingField> secrets = handle.spec().settings().stream()
+                .filter(f -> f.type() == SettingType.SECRET).toList();
+        return secrets.size() == 1 ? secrets.getFirst().key() : null;
+    }
+
     private Call prepare(UUID connectionId, ConnectionDraft draft, Locale locale) {
         ConnectorHandle handle;
         Map<String, String> storedSecrets = Map.of();
@@ -374,7 +397,8 @@ public class ConnectionService {
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
         }
-        Map<String, String> merged = secretValues(handle.spec(), draft, storedSecrets);
+        Map<String, String> merged = freshen(tenantId, connectionId, handle.spec(),
+                secretValues(handle.spec(), draft, storedSecrets));
         // A stored connection keeps a token the connector rotates during the test; a new one has nowhere to keep it.
         Secrets callSecrets = connectionId == null || !draft.secrets().values().stream().allMatch(String::isBlank)
                 ? HostConnectorContext.memorySecrets(merged)
@@ -394,6 +418,103 @@ public class ConnectionService {
         }
         Settings settings = new Settings(plainValues(handle.spec(), draft), settingFiles);
         return new Call(handle, HostConnectorContext.forConnector(handle.id(), callSecrets, locale), settings);
+    }
+
+    /**
+     * The secrets with every OAuth 2 access token refreshed when it expires within minutes (before any call
+     * into the connector); what changed is stored at once for a stored connection.
+     *
+     * @throws com.campagne.connectors.api.AuthenticationExpiredException when the provider refuses the
+     *         refresh token; the connection is then marked as needing a new authorisation
+     */
+    Map<String, String> freshen(UUID tenantId, UUID connectionId, ConnectorSpec spec, Map<String, String> current) {
+        TokenRefresher tokens = refresher.getIfAvailable();
+        if (tokens == null || spec.oauth2() == null) {
+            return current;
+        }
+        TokenRefresher.Refreshed refreshed;
+        try {
+            refreshed = tokens.refresh(spec, current);
+        } catch (com.campagne.connectors.api.AuthenticationExpiredException e) {
+            if (connectionId != null) {
+                transactions.inScope(TenantContext.Scope.tenant(tenantId), () ->
+                        connections.findById(connectionId).ifPresent(c -> {
+                            c.setReauthorizationNeeded(true);
+                            c.setLastCheckMessage(e.userMessage().fr());
+                            c.touch(clock.instant());
+                        }));
+                log.info("Connection {} of tenant {}: the provider refused the refresh token", connectionId, tenantId);
+            }
+            throw e;
+        }
+        if (refreshed.changed().isEmpty()) {
+            return current;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(current);
+        merged.putAll(refreshed.changed());
+        if (connectionId != null) {
+            transactions.inScope(TenantContext.Scope.tenant(tenantId), () ->
+                    connections.findById(connectionId).ifPresent(c -> {
+                        Map<String, String> stored = secrets.open(tenantId, connectionId, c.getSecretsCiphertext());
+                        stored.putAll(refreshed.changed());
+                        c.setSecretsCiphertext(secrets.seal(tenantId, connectionId, stored));
+                        if (refreshed.authorizationExpiresAt() != null) {
+                            c.setCredentialsExpireAt(refreshed.authorizationExpiresAt());
+                        }
+                        c.touch(clock.instant());
+                    }));
+        }
+        return merged;
+    }
+
+    /** The stored connection's target with fresh OAuth 2 access tokens, for the sync engine. */
+    ConnectionTarget freshen(ConnectionTarget target) {
+        if (!(target.secrets() instanceof StoredSecrets stored)) {
+            return target;
+        }
+        Optional<ConnectorHandle> handle = catalog.find(target.connectorId());
+        if (handle.isEmpty() || handle.get().spec().oauth2() == null) {
+            return target;
+        }
+        Map<String, String> before = stored.snapshot();
+        Map<String, String> after = freshen(target.tenantId(), target.connectionId(), handle.get().spec(), before);
+        if (after == before) {
+            return target;
+        }
+        return new ConnectionTarget(target.tenantId(), target.clientId(), target.connectionId(), target.connectorId(),
+                target.settings(), new StoredSecrets(target.tenantId(), target.connectionId(), after,
+                this::storeRotatedSecret), target.accountIds(), target.schedule());
+    }
+
+    /**
+     * Stores the tokens of an OAuth 2 account just authorised on a stored connection of the current tenant
+     * (the callback of the flow), replacing the previous ones.
+     *
+     * @throws ConnectionNotFoundException when the connection is not the current tenant's
+     */
+    @Transactional
+    @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
+    public void storeAuthorization(UUID connectionId, String settingKey, Map<String, String> tokens,
+                                   Instant authorizationExpiresAt) {
+        Connection connection = require(connectionId);
+        ConnectorHandle handle = connector(connection.getConnectorId());
+        SettingField field = handle.spec().setting(settingKey);
+        if (field == null || field.type() != SettingType.OAUTH2_ACCOUNT) {
+            throw new IllegalArgumentException("Not an OAuth 2 setting: " + settingKey);
+        }
+        Map<String, String> stored = storedSecrets(connection);
+        stored.keySet().removeIf(k -> k.equals(settingKey) || k.startsWith(settingKey + "."));
+        tokens.forEach((k, v) -> {
+            if (k.equals(settingKey) || k.startsWith(settingKey + ".")) {
+                stored.put(k, v);
+            }
+        });
+        connection.setSecretsCiphertext(secrets.seal(connection.getTenantId(), connection.getId(), stored));
+        connection.setCredentialsExpireAt(authorizationExpiresAt);
+        connection.setReauthorizationNeeded(false);
+        connection.setLastCheckMessage(null);
+        connection.touch(clock.instant());
+        audit.record(AuditAction.CONNECTION_UPDATED, connection.getName(), "oauth2:" + settingKey);
     }
 
     /** Stores a secret a connector rotated (a refreshed token), encrypted again; works from any thread. */
@@ -482,8 +603,14 @@ public class ConnectionService {
                                 "File too large (50 MB at most)."));
                     }
                 }
-                // Authorised through OAuth 2, which is not offered yet: nothing the form can check.
+                // Authorised through the host's OAuth 2 flow: required means a token is there.
                 case OAUTH2_ACCOUNT -> {
+                    String typed = draft.secrets().get(field.key());
+                    if (field.required() && (typed == null || typed.isBlank())
+                            && !storedSecrets.containsKey(field.key())) {
+                        errors.put(field.key(), Text.of("Connectez le compte avant de continuer.",
+                                "Connect the account first."));
+                    }
                 }
                 default -> field.validate(draft.values().get(field.key())).ifPresent(e -> errors.put(field.key(), e));
             }
@@ -513,13 +640,46 @@ public class ConnectionService {
                 continue;
             }
             String typed = draft.secrets().get(field.key());
-            if (typed != null && !typed.isBlank()) {
-                values.put(field.key(), typed);
-            } else if (stored.containsKey(field.key())) {
-                values.put(field.key(), stored.get(field.key()));
+            // An OAuth 2 account's access token comes with its refresh token and expiries (K.refresh_token…).
+            Map<String, String> source = typed != null && !typed.isBlank() ? draft.secrets() : stored;
+            if (source.containsKey(field.key())) {
+                values.put(field.key(), source.get(field.key()));
+            }
+            if (field.type() == SettingType.OAUTH2_ACCOUNT) {
+                for (String suffix : List.of(TokenRefresher.REFRESH_TOKEN, TokenRefresher.EXPIRES_AT,
+                        TokenRefresher.REFRESH_TOKEN_EXPIRES_AT)) {
+                    String value = source.get(field.key() + suffix);
+                    if (value != null && !value.isBlank()) {
+                        values.put(field.key() + suffix, value);
+                    }
+                }
             }
         }
         return values;
+    }
+
+    private static boolean oauthTyped(ConnectorSpec spec, ConnectionDraft draft) {
+        return spec.settings().stream().anyMatch(f -> f.type() == SettingType.OAUTH2_ACCOUNT
+                && draft.secrets().get(f.key()) != null && !draft.secrets().get(f.key()).isBlank());
+    }
+
+    /** When the OAuth 2 authorisations typed in a form end (the earliest), if the provider said. */
+    private static Instant authorizationExpiry(ConnectorSpec spec, Map<String, String> typed) {
+        Instant earliest = null;
+        for (SettingField field : spec.settings()) {
+            String at = field.type() == SettingType.OAUTH2_ACCOUNT
+                    ? typed.get(field.key() + TokenRefresher.REFRESH_TOKEN_EXPIRES_AT) : null;
+            if (at == null || at.isBlank()) {
+                continue;
+            }
+            try {
+                Instant instant = Instant.parse(at.trim());
+                earliest = earliest == null || instant.isBefore(earliest) ? instant : earliest;
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // Written by the host itself; an unreadable one only loses the date shown.
+            }
+        }
+        return earliest;
     }
 
     private void storeFiles(UUID connectionId, ConnectorSpec spec, ConnectionDraft draft) {

@@ -8,4 +8,14 @@ public interface ConnectionTargets {
 
     /** The connection of that tenant, with its secrets decrypted, if it exists and is active. */
     Optional<ConnectionTarget> load(UUID tenantId, UUID connectionId);
+
+    /**
+     * The target ready for a call into its connector: OAuth 2 access tokens that expire within minutes
+     * refreshed (and stored). Called outside any transaction, as it may reach the provider.
+     *
+     * @throws com.campagne.connectors.api.ConnectorException when the refresh fails (expired authorisation…)
+     */
+    default ConnectionTarget beforeCall(ConnectionTarget target) {
+        return target;
+    }
 }

@@ -59,4 +59,9 @@ class StoredConnectionTargets implements ConnectionTargets {
                             accountIds, c.getSchedule());
                 }));
     }
+
+    @Override
+    public ConnectionTarget beforeCall(ConnectionTarget target) {
+        return service.freshen(target);
+    }
 }

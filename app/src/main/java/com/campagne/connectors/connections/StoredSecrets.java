@@ -46,6 +46,11 @@ final class StoredSecrets implements Secrets {
         store.put(tenantId, connectionId, key, value);
     }
 
+    /** The current values, for the host's own token refresh. */
+    Map<String, String> snapshot() {
+        return Map.copyOf(values);
+    }
+
     /** The keys only: secrets never reach a log line. */
     @Override
     public String toString() {

@@ -26,12 +26,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -86,7 +89,29 @@ final class JdbcSyncSession implements SyncSession {
         for (String m : MEASURES) {
             sql.append(", excluded.").append(m);
         }
-        UPSERT = sql.append(")").toString();
+        UPSERT = sql.append(") returning day").toString();
+    }
+
+    /**
+     * The rollups' slices of one connection and the days a batch changed, rebuilt from the facts (finest
+     * first, the coarser from the finer) in the batch's transaction: dashboards read them, never the facts.
+     */
+    private static final String[] REBUILD_ROLLUPS;
+
+    static {
+        String sums = String.join(", ", Arrays.stream(MEASURES).map(m -> "sum(" + m + ")").toList());
+        String measures = String.join(", ", MEASURES);
+        String daily = "tenant_id, client_id, connection_id, day, account_id, campaign_id, channel, device, country, currency";
+        String campaignDaily = "tenant_id, client_id, connection_id, day, account_id, campaign_id, channel, currency";
+        String slice = " where tenant_id = ? and connection_id = ? and day = any(?)";
+        REBUILD_ROLLUPS = new String[] {
+                "delete from metric_daily" + slice,
+                "insert into metric_daily (" + daily + ", fact_rows, " + measures + ") select " + daily
+                        + ", count(*), " + sums + " from metric_facts" + slice + " group by " + daily,
+                "delete from metric_campaign_daily" + slice,
+                "insert into metric_campaign_daily (" + campaignDaily + ", fact_rows, " + measures + ") select "
+                        + campaignDaily + ", sum(fact_rows), " + sums + " from metric_daily" + slice
+                        + " group by " + campaignDaily};
     }
 
     private final Connection connection;
@@ -452,12 +477,36 @@ final class JdbcSyncSession implements SyncSession {
             ps.setObject(2, target.connectionId());
             ps.setObject(3, target.clientId());
             ps.setObject(4, target.runId());
-            written.addAndGet(ps.executeUpdate());
+            Set<LocalDate> changedDays = new TreeSet<>();
+            long changed = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changed++;
+                    changedDays.add(rs.getObject(1, LocalDate.class));
+                }
+            }
+            written.addAndGet(changed);
+            if (!changedDays.isEmpty()) {
+                rebuildRollups(changedDays);
+            }
         }
         copyText.setLength(0);
         batchKeys.clear();
         if (copyText.capacity() > 8 << 20) {
             copyText.trimToSize();
+        }
+    }
+
+    private void rebuildRollups(Set<LocalDate> days) throws SQLException {
+        java.sql.Array dayArray = connection.createArrayOf("date",
+                days.stream().map(Date::valueOf).toArray());
+        for (String sql : REBUILD_ROLLUPS) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setObject(1, target.tenantId());
+                ps.setObject(2, target.connectionId());
+                ps.setArray(3, dayArray);
+                ps.executeUpdate();
+            }
         }
     }
 

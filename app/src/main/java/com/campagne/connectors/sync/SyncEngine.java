@@ -16,6 +16,7 @@ import com.campagne.connectors.runtime.HostConnectorContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,10 +56,11 @@ public class SyncEngine {
     private final SyncProgress progress;
     private final SyncProperties settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public SyncEngine(ConnectorCatalog catalog, SyncRecordStore store, ObjectProvider<ConnectionTargets> targets,
                       TenantTransactions transactions, JdbcTemplate jdbc, SyncProgress progress,
-                      SyncProperties settings, Clock clock) {
+                      SyncProperties settings, Clock clock, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.store = store;
         this.targets = targets;
@@ -67,6 +69,7 @@ public class SyncEngine {
         this.progress = progress;
         this.settings = settings;
         this.clock = clock;
+        this.events = events;
     }
 
     public SyncProperties settings() {
@@ -179,7 +182,10 @@ public class SyncEngine {
         progress.started(runId, session::counts);
         try {
             try {
-                handle.get().read(HostConnectorContext.forConnector(target.connectorId(), target.secrets(),
+                // Fresh OAuth 2 access tokens first (a refused refresh ends the run as an expired authorisation).
+                ConnectionTargets source = targets.getIfAvailable();
+                ConnectionTarget call = source == null ? target : source.beforeCall(target);
+                handle.get().read(HostConnectorContext.forConnector(target.connectorId(), call.secrets(),
                         Locale.FRENCH), request, session, with.readTimeout());
                 if (session instanceof JdbcSyncSession jdbcSession && jdbcSession.failure() != null) {
                     throw jdbcSession.failure();
@@ -256,6 +262,10 @@ public class SyncEngine {
             }
             Integer attempt = jdbc.queryForList("select attempt from sync_runs where tenant_id = ? and id = ?",
                     Integer.class, tenantId, runId).stream().findFirst().orElse(1);
+            // Alerts and the like react once the run's end (and what it wrote) is committed.
+            jdbc.queryForList("select connection_id from sync_runs where tenant_id = ? and id = ?", UUID.class,
+                    tenantId, runId).stream().findFirst()
+                    .ifPresent(connectionId -> events.publishEvent(new SyncRunFinished(tenantId, connectionId, runId, status)));
             return new Outcome(status, attempt, null);
         });
     }

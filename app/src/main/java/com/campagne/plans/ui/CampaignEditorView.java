@@ -290,6 +290,11 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
             plan.setId("campaign-plan");
             plan.addThemeVariants(ButtonVariant.PRIMARY);
             heading.add(plan);
+            Button dashboard = new Button(getTranslation("dashboard.open"), VaadinIcon.DASHBOARD.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(CampaignTexts.editorPath(client.getId(), campaign.getId())
+                            + "/dashboard")));
+            dashboard.setId("campaign-dashboard");
+            heading.add(dashboard);
             Button calendar = new Button(getTranslation("calendar.campaign.open"), VaadinIcon.CALENDAR.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate(CampaignTexts.editorPath(client.getId(), campaign.getId())
                             + "/calendar")));

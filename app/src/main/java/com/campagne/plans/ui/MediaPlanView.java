@@ -26,6 +26,8 @@ import com.campagne.plans.SyncedCampaignLookup;
 import com.campagne.plans.SyncedCampaignLookup.SyncedCampaign;
 import com.campagne.plans.money.Discounts;
 import com.campagne.plans.money.PlanTotals;
+import com.campagne.analytics.PlanVsActualService;
+import com.campagne.analytics.planvsactual.PlanVsActualPanel;
 import com.campagne.tenancy.Role;
 import com.campagne.tenancy.TenantSettingsService;
 import com.vaadin.flow.component.button.Button;
@@ -87,6 +89,8 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
     private final PlanDocumentService documents;
     private final PlanImportService imports;
     private final ApprovalLinkService approvalLinks;
+    private final PlanVsActualService planVsActual;
+    private final Div planVsActualHolder = new Div();
     /** The links e-mailed to client contacts for a version that left the draft state (staff only). */
     private final Div approvalHolder = new Div();
     private final ZoneId zone;
@@ -121,7 +125,7 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
 
     MediaPlanView(ClientService clients, CampaignService campaigns, MediaPlanService plans,
                   SyncedCampaignLookup syncedLookup, TenantSettingsService settings, PlanDocumentService documents,
-                  PlanImportService imports, ApprovalLinkService approvalLinks) {
+                  PlanImportService imports, ApprovalLinkService approvalLinks, PlanVsActualService planVsActual) {
         this.clients = clients;
         this.campaigns = campaigns;
         this.plans = plans;
@@ -130,6 +134,7 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
         this.documents = documents;
         this.imports = imports;
         this.approvalLinks = approvalLinks;
+        this.planVsActual = planVsActual;
         this.zone = settings.currentZone();
         this.staff = CurrentUser.tenant().map(t -> t.role() != Role.CLIENT_VIEWER).orElse(false);
         setWidthFull();
@@ -186,8 +191,9 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
         empty.setId("plan-empty");
 
         approvalHolder.setWidthFull();
+        planVsActualHolder.setWidthFull();
         add(back, title, subtitle, versionRow, banner, decision, summary, overBudget, addLine, empty, grid, totalsPanel,
-                approvalHolder);
+                planVsActualHolder, approvalHolder);
     }
 
     private void buildGrid() {
@@ -362,6 +368,9 @@ public class MediaPlanView extends VerticalLayout implements BeforeEnterObserver
         if (hasLines) {
             totalsPanel.show(view.totals(), getLocale());
         }
+        // Spend against the plan of reference (the approved version, else the latest), read again after each change.
+        planVsActualHolder.removeAll();
+        planVsActualHolder.add(new PlanVsActualPanel(planVsActual, campaign.getId()).withoutPlanLink());
     }
 
     private void showFooter() {

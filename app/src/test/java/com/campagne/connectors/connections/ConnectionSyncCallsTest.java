@@ -66,7 +66,7 @@ class ConnectionSyncCallsTest {
                 mock(ConnectionFileRepository.class), clients, mock(TenantRepository.class), catalog,
                 new ConnectionSecrets(new CredentialVault(null, dir.resolve("keyset.json"))),
                 mock(TenantTransactions.class), mock(AuditService.class), engineProvider,
-                Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), mock(PlatformTransactionManager.class));
+                mock(ObjectProvider.class), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), mock(PlatformTransactionManager.class));
     }
 
     @Test

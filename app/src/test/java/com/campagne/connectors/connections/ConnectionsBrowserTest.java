@@ -52,7 +52,10 @@ class ConnectionsBrowserTest extends BrowserTest {
         // The generated form: every wrong field at once, each message under its field.
         ConnectionFormPage form = picker.choose(TestConnector.ID);
         assertThat(form.title()).isEqualTo("Nouvelle connexion\u00a0: Régie Test");
-        assertThat(form.oauthButtonDisabled("login")).isTrue();
+        // No client registration with this provider: the operator is told what to set instead of a button.
+        assertThat(form.oauthNotConfigured("login")).startsWith(
+                "L’administrateur de la plateforme doit d’abord enregistrer Campagne auprès de Régie Test")
+                .contains("campagne.oauth2.providers.test-ads.client-id");
         form.setting("customerId", "12-34");
         String result = form.test();
         assertThat(result).isEqualTo("Corrigez d’abord les champs signalés en rouge.");

@@ -208,7 +208,7 @@ class IngestBench extends SyncTestSupport {
     private void truncate() throws SQLException {
         try (Connection c = DriverManager.getConnection(databaseSettings.url(), databaseSettings.ownerUser(),
                 databaseSettings.ownerPassword()); Statement st = c.createStatement()) {
-            st.execute("truncate metric_facts");
+            st.execute("truncate metric_facts, metric_daily, metric_campaign_daily");
             st.execute("checkpoint");
         } catch (SQLException e) {
             // CHECKPOINT needs a superuser or pg_checkpoint; the truncate is what matters.

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncIsolationTest extends SyncTestSupport {
 
-    static final List<String> SYNC_TABLES = List.of("metric_facts", "synced_accounts", "synced_campaigns",
+    static final List<String> SYNC_TABLES = List.of("metric_facts", "metric_daily", "metric_campaign_daily",
+            "synced_accounts", "synced_campaigns",
             "synced_ad_groups", "synced_ads", "sync_runs", "sync_run_errors", "connection_sync_state");
 
     @Autowired SyncService syncService;

@@ -55,7 +55,7 @@ class ScorecardBrowserTest extends BrowserTest {
                 "Baisser le coût par devis", "Indicateur\u00a0: Coût par acquisition (CPA)",
                 "Cible\u00a0: 32,50\u00a0€", "Point de départ\u00a0: 45,00\u00a0€", "Échéance\u00a0: 31 mars 2027",
                 "Responsable\u00a0: Claire Morel", "Objectif du client (toutes campagnes)",
-                "Progression\u00a0: disponible dès que des données mesurées arrivent (connexions)");
+                "Pas encore de données", "Pas encore de données mesurées pour ce client sur la période.");
         assertThat(scorecard.cards("CUSTOMER")).hasSize(2);
         assertThat(scorecard.cards("CUSTOMER").get(0)).contains("Des annonces qui donnent envie de cliquer",
                 "Cible\u00a0: 2,5\u00a0%");

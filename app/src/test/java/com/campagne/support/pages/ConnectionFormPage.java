@@ -74,6 +74,34 @@ public class ConnectionFormPage extends Shell {
         return byId("setting-" + key + "-connect").isDisabled();
     }
 
+    /** What an OAuth 2 account field says in place of its button when the operator has not registered the provider. */
+    public String oauthNotConfigured(String key) {
+        return byId("setting-" + key + "-not-configured").innerText().trim();
+    }
+
+    public String oauthButton(String key) {
+        return byId("setting-" + key + "-connect").innerText().trim();
+    }
+
+    /** Clicks "Se connecter avec …": the browser goes to the provider and, when it answers at once, back here. */
+    public ConnectionFormPage signIn(String key) {
+        byId("setting-" + key + "-connect").click();
+        page.waitForURL(url -> url.contains("oauth="), new com.microsoft.playwright.Page.WaitForURLOptions()
+                .setTimeout(20_000));
+        waitForVaadin();
+        byId("setting-" + key + "-status").waitFor();
+        return this;
+    }
+
+    /** The state of an OAuth 2 account field ("Compte autorisé ✓, expire le …" or what went wrong). */
+    public String oauthStatus(String key) {
+        return byId("setting-" + key + "-status").innerText().trim();
+    }
+
+    public boolean oauthAuthorised(String key) {
+        return "true".equals(byId("setting-" + key + "-status").getAttribute("data-authorised"));
+    }
+
     /** Scrolls so that an element is at the top of the screen (for pictures). */
     public void scrollTo(String id) {
         byId(id).evaluate("e => e.scrollIntoView({block: 'start'})");

@@ -21,6 +21,12 @@ public class ConnectorPickerPage extends Shell {
         return byId("connector-" + connectorId).innerText().trim();
     }
 
+    /** The category heading a connector's card is listed under. */
+    public String categoryOf(String connectorId) {
+        return ((String) byId("connector-" + connectorId)
+                .evaluate("card => card.parentElement.previousElementSibling.innerText")).trim();
+    }
+
     /** Picks a connector: its generated form opens. */
     public ConnectionFormPage choose(String connectorId) {
         click("connector-" + connectorId);

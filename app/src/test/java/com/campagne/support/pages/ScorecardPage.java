@@ -96,4 +96,10 @@ public class ScorecardPage extends DialogForm {
         combo("objectives-campaign-filter", name);
         return this;
     }
+
+    /** The status badge of the objective titled {@code title} (e.g. "En bonne voie"). */
+    public String status(String title) {
+        return page.locator(".objective-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(title)).locator(".objective-status").innerText().trim();
+    }
 }

@@ -45,8 +45,17 @@ public abstract class Shell extends VaadinPage {
 
     /** Switches to the organisation whose name starts the switcher's entry; the app reloads on the clients. */
     public ClientsPage switchTenant(String organization) {
-        byId("tenant-switcher").click();
         Locator option = page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(organization)).first();
+        // Under load a click right after the overlay closed (tenantChoices) can land while it still closes:
+        // open again until the option shows.
+        for (int attempt = 0; attempt < 3 && !option.isVisible(); attempt++) {
+            byId("tenant-switcher").click();
+            try {
+                option.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                page.keyboard().press("Escape");
+            }
+        }
         page.waitForNavigation(option::click); // the app reloads the page in the new organisation
         waitForVaadin();
         return ClientsPage.current(page);

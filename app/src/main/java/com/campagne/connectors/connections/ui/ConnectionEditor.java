@@ -1,6 +1,14 @@
 package com.campagne.connectors.connections.ui;
 
+import com.campagne.base.ui.Formats;
 import com.campagne.base.ui.Notifications;
+import com.campagne.connectors.oauth.OAuth2Flows;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedHttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import com.campagne.connectors.api.ConnectorException;
 import com.campagne.connectors.api.ConnectorSpec;
 import com.campagne.connectors.api.SettingField;
@@ -34,7 +42,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
+import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,7 +65,10 @@ import java.util.stream.Collectors;
  */
 class ConnectionEditor extends VerticalLayout {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     private final ConnectionService service;
+    private final OAuth2Flows flows;
     private final ConnectorHandle handle;
     private final UUID clientId;
     private final Connection existing;
@@ -72,9 +86,10 @@ class ConnectionEditor extends VerticalLayout {
      * @param handle   the connector
      * @param existing the stored connection, or {@code null} for a new one
      */
-    ConnectionEditor(ConnectionService service, ConnectorHandle handle, UUID clientId,
+    ConnectionEditor(ConnectionService service, OAuth2Flows flows, ConnectorHandle handle, UUID clientId,
                      ConnectionService.ConnectionOverview existing, Runnable afterSave) {
         this.service = service;
+        this.flows = flows;
         this.handle = handle;
         this.clientId = clientId;
         this.existing = existing == null ? null : existing.connection();
@@ -131,6 +146,9 @@ class ConnectionEditor extends VerticalLayout {
                         storedFiles.get(field.key()));
                 if (this.existing != null && !field.secret() && field.type() != SettingType.FILE) {
                     input.setValue(this.existing.getSettings().get(field.key()));
+                }
+                if (input instanceof SettingInput.OAuthInput oauth) {
+                    offerOAuth(oauth, storedSecrets.contains(field.key()));
                 }
                 inputs.put(field.key(), input);
                 form.add(input.component());
@@ -197,7 +215,9 @@ class ConnectionEditor extends VerticalLayout {
         Map<String, ConnectionDraft.UploadedFile> files = new HashMap<>();
         inputs.forEach((key, input) -> {
             SettingField field = input.field();
-            if (input instanceof SettingInput.FileInput file) {
+            if (input instanceof SettingInput.OAuthInput oauth) {
+                secrets.putAll(oauth.tokens());
+            } else if (input instanceof SettingInput.FileInput file) {
                 if (file.file() != null) {
                     files.put(key, file.file());
                 }
@@ -210,6 +230,81 @@ class ConnectionEditor extends VerticalLayout {
             }
         });
         return new ConnectionDraft(handle.id(), name.getValue(), values, secrets, files);
+    }
+
+    /** The sign-in button of an OAuth 2 account, or what the operator must set first. */
+    private void offerOAuth(SettingInput.OAuthInput input, boolean stored) {
+        ConnectorSpec spec = handle.spec();
+        Optional<Text> notConfigured = flows.notConfigured(spec);
+        if (notConfigured.isPresent()) {
+            input.notConfigured(notConfigured.get().in(locale));
+            return;
+        }
+        input.offer(spec.name().in(locale), stored, () -> signIn(input));
+        if (existing != null && existing.isReauthorizationNeeded()) {
+            input.showError(getTranslation("oauth2.reauthorize", spec.name().in(locale)));
+        } else if (stored) {
+            input.authorised(Map.of(), authorisedText(existing.getCredentialsExpireAt()));
+        }
+    }
+
+    private String authorisedText(Instant expiresAt) {
+        return expiresAt == null ? getTranslation("oauth2.authorised.noExpiry")
+                : getTranslation("oauth2.authorised", Formats.date(expiresAt, PARIS, locale));
+    }
+
+    /** Keeps the form in the session and sends the browser to the provider. */
+    private void signIn(SettingInput.OAuthInput input) {
+        String base = "http://localhost:8080";
+        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
+            HttpServletRequest http = request.getHttpServletRequest();
+            boolean defaultPort = ("http".equals(http.getScheme()) && http.getServerPort() == 80)
+                    || ("https".equals(http.getScheme()) && http.getServerPort() == 443);
+            base = http.getScheme() + "://" + http.getServerName() + (defaultPort ? "" : ":" + http.getServerPort())
+                    + http.getContextPath();
+        }
+        URI target;
+        try {
+            target = flows.begin(httpSession(), new OAuth2Flows.Start(handle.id(), clientId, existingId(),
+                    input.field().key(), draft()), base);
+        } catch (OAuth2Flows.NotConfiguredException e) {
+            input.showError(e.userMessage().in(locale));
+            return;
+        } catch (ConnectorUnavailableException e) {
+            input.showError(getTranslation("connections.test.unavailable"));
+            return;
+        }
+        getUI().ifPresent(ui -> ui.getPage().setLocation(target.toString()));
+    }
+
+    static HttpSession httpSession() {
+        return ((WrappedHttpSession) VaadinSession.getCurrent().getSession()).getHttpSession();
+    }
+
+    /** Back from the provider: the form as it was typed, and the account authorised or why not. */
+    void restore(OAuth2Flows.Outcome outcome) {
+        ConnectionDraft draft = outcome.draft();
+        if (draft != null) {
+            if (draft.name() != null) {
+                name.setValue(draft.name());
+            }
+            inputs.forEach((key, input) -> {
+                SettingField field = input.field();
+                if (input instanceof SettingInput.SecretInput && draft.secrets().containsKey(key)) {
+                    input.setValue(draft.secrets().get(key));
+                } else if (!field.secret() && field.type() != SettingType.FILE && draft.values().containsKey(key)) {
+                    input.setValue(draft.values().get(key));
+                }
+            });
+        }
+        if (inputs.get(outcome.settingKey()) instanceof SettingInput.OAuthInput oauth) {
+            if (outcome.authorised()) {
+                oauth.authorised(outcome.tokens(), authorisedText(outcome.authorizationExpiresAt()));
+            } else {
+                oauth.showError(outcome.error().in(locale));
+            }
+            oauth.component().getElement().callJsFunction("scrollIntoView");
+        }
     }
 
     private UUID existingId() {

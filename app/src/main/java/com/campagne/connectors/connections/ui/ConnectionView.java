@@ -5,6 +5,7 @@ import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
 import com.campagne.connectors.connections.ConnectionService;
 import com.campagne.connectors.connections.ConnectionStatus;
+import com.campagne.connectors.oauth.OAuth2Flows;
 import com.campagne.connectors.connections.ConnectionService.ConnectionOverview;
 import com.campagne.connectors.runtime.ConnectorHandle;
 import com.campagne.connectors.sync.SyncHistory;
@@ -46,13 +47,15 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final ObjectProvider<SyncService> syncService;
     private final SyncHistory syncHistory;
     private final TenantSettingsService tenantSettings;
+    private final OAuth2Flows flows;
     private final H2 title = new H2();
     private final VerticalLayout body = new VerticalLayout();
     private ConnectionOverview overview;
 
     ConnectionView(ConnectionService connections, ObjectProvider<SyncService> syncService, SyncHistory syncHistory,
-                   TenantSettingsService tenantSettings) {
+                   TenantSettingsService tenantSettings, OAuth2Flows flows) {
         this.connections = connections;
+        this.flows = flows;
         this.syncService = syncService;
         this.syncHistory = syncHistory;
         this.tenantSettings = tenantSettings;
@@ -75,10 +78,18 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
             return;
         }
         overview = found.get();
-        show();
+        ConnectionEditor editor = show();
+        // Back from an OAuth 2 provider: the tokens are stored already; show the outcome and the form as typed.
+        if (editor != null) {
+            event.getLocation().getQueryParameters().getParameters().getOrDefault("oauth", java.util.List.of())
+                    .stream().findFirst().flatMap(NewConnectionView::uuid)
+                    .flatMap(id -> flows.take(ConnectionEditor.httpSession(), id))
+                    .filter(o -> overview.connection().getId().equals(o.connectionId()))
+                    .ifPresent(editor::restore);
+        }
     }
 
-    private void show() {
+    private ConnectionEditor show() {
         UUID clientId = overview.connection().getClientId();
         title.setText(overview.connection().getName());
         body.removeAll();
@@ -118,7 +129,7 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
                 // No sync without the connector, but what was imported stays in sight.
                 body.add(new SyncPanel(overview.connection().getId(), history, syncHistory, tenantSettings, false));
             }
-            return;
+            return null;
         }
         SyncService sync = syncService.getIfAvailable();
         if (sync != null && connections.canSync()) {
@@ -127,7 +138,10 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
             body.add(new SyncPanel(overview.connection().getId(), sync, syncHistory, tenantSettings,
                     overview.connection().getStatus() == ConnectionStatus.ACTIVE));
         }
-        body.add(new ConnectionEditor(connections, handle.get(), clientId, overview, this::toList));
+        ConnectionEditor editor = new ConnectionEditor(connections, flows, handle.get(), clientId, overview,
+                this::toList);
+        body.add(editor);
+        return editor;
     }
 
     private void toList() {

@@ -27,7 +27,10 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import com.campagne.connectors.oauth.OAuth2Flows;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,12 +45,15 @@ class NewConnectionView extends VerticalLayout implements BeforeEnterObserver, H
     private final ClientService clients;
     private final ConnectionService connections;
     private final ConnectorCatalog catalog;
+    private final OAuth2Flows flows;
     private final H2 title = new H2();
     private final VerticalLayout body = new VerticalLayout();
     private Client client;
 
-    NewConnectionView(ClientService clients, ConnectionService connections, ConnectorCatalog catalog) {
+    NewConnectionView(ClientService clients, ConnectionService connections, ConnectorCatalog catalog,
+                      OAuth2Flows flows) {
         this.clients = clients;
+        this.flows = flows;
         this.connections = connections;
         this.catalog = catalog;
         title.getStyle().set("margin", "0");
@@ -68,6 +74,18 @@ class NewConnectionView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         client = found.get();
+        // Back from an OAuth 2 provider: the connector's form again, as it was typed, with the account.
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        Optional<ConnectorHandle> connector = query.getOrDefault("connector", List.of()).stream().findFirst()
+                .flatMap(catalog::find);
+        if (connector.isPresent()) {
+            ConnectionEditor editor = showForm(connector.get());
+            query.getOrDefault("oauth", List.of()).stream().findFirst().flatMap(NewConnectionView::uuid)
+                    .flatMap(id -> flows.take(ConnectionEditor.httpSession(), id))
+                    .filter(o -> o.clientId().equals(client.getId()) && o.connectorId().equals(connector.get().id()))
+                    .ifPresent(editor::restore);
+            return;
+        }
         showPicker();
     }
 
@@ -123,7 +141,15 @@ class NewConnectionView extends VerticalLayout implements BeforeEnterObserver, H
         return card;
     }
 
-    private void showForm(ConnectorHandle handle) {
+    static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ConnectionEditor showForm(ConnectorHandle handle) {
         title.setText(getTranslation("connections.new.title", handle.spec().name().in(getLocale())));
         body.removeAll();
         Button other = new Button(getTranslation("connections.form.otherConnector"), VaadinIcon.ARROW_LEFT.create(),
@@ -132,8 +158,10 @@ class NewConnectionView extends VerticalLayout implements BeforeEnterObserver, H
         other.addThemeVariants(ButtonVariant.TERTIARY);
         Paragraph description = new Paragraph(handle.spec().description().in(getLocale()));
         description.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-top", "0");
-        body.add(other, description, new ConnectionEditor(connections, handle, client.getId(), null,
-                () -> getUI().ifPresent(ui -> ui.navigate(ClientConnectionsView.path(client.getId())))));
+        ConnectionEditor editor = new ConnectionEditor(connections, flows, handle, client.getId(), null,
+                () -> getUI().ifPresent(ui -> ui.navigate(ClientConnectionsView.path(client.getId()))));
+        body.add(other, description, editor);
+        return editor;
     }
 
     @Override

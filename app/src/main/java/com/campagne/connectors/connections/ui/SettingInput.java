@@ -9,6 +9,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeLabel;
@@ -23,6 +24,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One input of the generated connection form, chosen by the setting's type; its element id is
@@ -283,23 +285,79 @@ abstract class SettingInput {
         }
     }
 
-    /** OAuth 2 is not offered yet: a disabled button that says so, rather than a field that cannot work. */
+    /**
+     * An account authorised through the host's OAuth 2 flow: a "sign in with <provider>" button (or, when
+     * the operator has not registered Campagne with the provider, what must be set instead) and the state
+     * of the authorisation. Tokens obtained for a form not saved yet stay here, on the server, and go into
+     * the draft's secrets; they are never sent to the browser.
+     */
     static final class OAuthInput extends SettingInput {
         private final Div box = new Div();
+        private final Span status = new Span();
+        private Button connect;
+        private String providerName;
+        private Map<String, String> tokens = Map.of();
 
         OAuthInput(SettingField field, Locale locale) {
             super(field, locale);
             box.setId(id(field));
-            NativeLabel label = new NativeLabel(field.label().in(locale));
+            NativeLabel label = new NativeLabel(field.label().in(locale) + (field.required() ? " •" : ""));
             label.addClassName("setting-label");
             labelStyle(label);
-            Button connect = new Button(box.getTranslation("connections.oauth.connect"), VaadinIcon.KEY.create());
-            connect.setEnabled(false);
+            status.setId(id(field) + "-status");
+            status.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                    .set("margin-top", "var(--lumo-space-xs)");
+            box.add(label);
+        }
+
+        /** Shows the button, which runs {@code onClick}, named after the provider. */
+        void offer(String providerName, boolean stored, Runnable onClick) {
+            this.providerName = providerName;
+            connect = new Button(box.getTranslation(stored ? "oauth2.reconnect" : "oauth2.connect", providerName),
+                    VaadinIcon.SIGN_IN.create(), e -> onClick.run());
             connect.setId(id(field) + "-connect");
-            Span why = new Span(box.getTranslation("connections.oauth.unavailable"));
+            connect.addThemeVariants(ButtonVariant.PRIMARY);
+            box.add(connect, status);
+            if (field.help() != null) {
+                Span help = new Span(field.help().in(locale));
+                help.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)")
+                        .set("font-size", "var(--lumo-font-size-s)");
+                box.add(help);
+            }
+        }
+
+        /** In place of the button: the operator must register Campagne with the provider first. */
+        void notConfigured(String message) {
+            Span why = new Span(message);
+            why.setId(id(field) + "-not-configured");
             why.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)")
                     .set("font-size", "var(--lumo-font-size-s)");
-            box.add(label, connect, why);
+            box.add(why);
+        }
+
+        /** The account is authorised: tokens to save with a new connection (empty when already stored). */
+        void authorised(Map<String, String> newTokens, String text) {
+            tokens = Map.copyOf(newTokens);
+            if (connect != null) {
+                // Authorised: the button now only changes the account, no longer the next step.
+                connect.setText(box.getTranslation("oauth2.reconnect", providerName));
+                connect.removeThemeVariants(ButtonVariant.PRIMARY);
+            }
+            status.setText(text);
+            status.getStyle().set("color", "var(--lumo-success-text-color)").set("font-weight", "500");
+            status.getElement().setAttribute("data-authorised", "true");
+        }
+
+        @Override
+        void showError(String message) {
+            status.setText(message);
+            status.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "500");
+            status.getElement().setAttribute("data-authorised", "false");
+        }
+
+        /** The secrets to put in the draft: the access token and its companions, or nothing. */
+        Map<String, String> tokens() {
+            return tokens;
         }
 
         @Override
@@ -317,11 +375,18 @@ abstract class SettingInput {
         }
 
         @Override
-        void showError(String message) {
+        void clearError() {
+            if ("false".equals(status.getElement().getAttribute("data-authorised"))) {
+                status.setText("");
+                status.getElement().removeAttribute("data-authorised");
+            }
         }
 
         @Override
-        void clearError() {
+        void setReadOnly(boolean readOnly) {
+            if (connect != null) {
+                connect.setEnabled(!readOnly);
+            }
         }
     }
 

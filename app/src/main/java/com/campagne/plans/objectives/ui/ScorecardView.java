@@ -1,6 +1,10 @@
 package com.campagne.plans.objectives.ui;
 
 import com.campagne.analytics.Kpi;
+import com.campagne.analytics.KpiFormat;
+import com.campagne.analytics.ObjectiveProgressService;
+import com.campagne.analytics.ObjectiveProgressService.Progress;
+import com.campagne.analytics.ObjectiveProgressService.Status;
 import com.campagne.base.security.CurrentUser;
 import com.campagne.base.ui.EmptyState;
 import com.campagne.base.ui.MainLayout;
@@ -37,6 +41,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -49,6 +54,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +76,7 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final ClientService clients;
     private final CampaignService campaigns;
     private final ObjectiveService objectives;
+    private final ObjectiveProgressService progress;
     private final TenantSettingsService settings;
     private final boolean staff;
     private final H2 title = new H2();
@@ -81,10 +89,11 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private List<Membership> owners = List.of();
 
     ScorecardView(ClientService clients, CampaignService campaigns, ObjectiveService objectives,
-                  TenantSettingsService settings) {
+                  ObjectiveProgressService progress, TenantSettingsService settings) {
         this.clients = clients;
         this.campaigns = campaigns;
         this.objectives = objectives;
+        this.progress = progress;
         this.settings = settings;
         this.staff = CurrentUser.tenant().map(t -> t.role() != Role.CLIENT_VIEWER).orElse(false);
         setMaxWidth("80rem");
@@ -145,7 +154,7 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         add.addThemeVariants(ButtonVariant.PRIMARY);
         add.setVisible(staff);
         Campaign filter = campaignFilter.getValue();
-        List<Objective> list = objectives.list(client.getId(), filter == null ? null : filter.getId());
+        List<Progress> list = progress.progress(client.getId(), filter == null ? null : filter.getId());
         if (list.isEmpty() && filter == null) {
             EmptyState empty = new EmptyState(VaadinIcon.BULLSEYE, getTranslation("objectives.empty.title"),
                     getTranslation(staff ? "objectives.empty.text" : "objectives.empty.text.viewer"),
@@ -163,12 +172,13 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         board.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(22rem, 1fr))")
                 .set("gap", "1rem");
         for (Perspective perspective : Perspective.values()) {
-            board.add(section(perspective, list.stream().filter(o -> o.getPerspective() == perspective).toList()));
+            board.add(section(perspective, list.stream().filter(p -> p.objective().getPerspective() == perspective)
+                    .toList()));
         }
         body.add(toolbar, board);
     }
 
-    private Div section(Perspective perspective, List<Objective> list) {
+    private Div section(Perspective perspective, List<Progress> list) {
         Div section = new Div();
         section.setId("perspective-" + perspective.name());
         section.addClassName("scorecard-perspective");
@@ -186,11 +196,13 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
             none.getStyle().set("color", "var(--lumo-secondary-text-color, #555)").set("font-style", "italic");
             section.add(none);
         }
-        list.stream().sorted(Comparator.comparing(Objective::getDeadline)).map(this::card).forEach(section::add);
+        list.stream().sorted(Comparator.comparing(p -> p.objective().getDeadline())).map(this::card)
+                .forEach(section::add);
         return section;
     }
 
-    private Div card(Objective o) {
+    private Div card(Progress measured) {
+        Objective o = measured.objective();
         Div card = new Div();
         card.addClassName("objective-card");
         card.getElement().setAttribute("data-objective", o.getId().toString());
@@ -199,8 +211,12 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
                 .set("margin-bottom", "0.6rem");
         H4 name = new H4(o.getTitle());
         name.addClassName("objective-title");
-        name.getStyle().set("margin", "0 0 0.3rem");
-        card.add(name);
+        name.getStyle().set("margin", "0").set("flex", "1 1 auto");
+        HorizontalLayout head = new HorizontalLayout(name, statusBadge(measured.status()));
+        head.setWidthFull();
+        head.setAlignItems(FlexComponent.Alignment.START);
+        head.getStyle().set("margin-bottom", "0.3rem");
+        card.add(head);
         Kpi kpi = o.getMetric();
         line(card, "objective-kpi", getTranslation("objectives.card.kpi", getTranslation(kpi.labelKey())));
         line(card, "objective-target", getTranslation("objectives.card.target",
@@ -218,9 +234,7 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Campaign campaign = o.getCampaignId() == null ? null : campaignsById.get(o.getCampaignId());
         line(card, "objective-campaign", campaign == null ? getTranslation("objectives.card.wholeClient")
                 : getTranslation("objectives.card.campaign", campaign.getName()));
-        Span progress = line(card, "objective-progress", getTranslation("objectives.progress.pending"));
-        progress.getStyle().set("color", "var(--lumo-secondary-text-color, #555)").set("font-style", "italic")
-                .set("margin-top", "0.3rem");
+        measurement(card, measured);
         if (staff) {
             Button edit = new Button(getTranslation("objectives.action.edit"), VaadinIcon.EDIT.create(),
                     e -> objectives.find(o.getId()).ifPresentOrElse(this::dialog, this::concurrentChange));
@@ -229,6 +243,77 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
             card.add(edit);
         }
         return card;
+    }
+
+    /** The measured value against the target and where it should be by now, or why there is none yet. */
+    private void measurement(Div card, Progress measured) {
+        Objective o = measured.objective();
+        Kpi kpi = o.getMetric();
+        Div box = new Div();
+        box.addClassName("objective-progress");
+        box.getStyle().set("margin-top", "0.4rem").set("padding-top", "0.4rem")
+                .set("border-top", "1px solid var(--lumo-contrast-10pct, #eee)");
+        card.add(box);
+        if (measured.measured() == null) {
+            Span none = line(box, "objective-no-data", getTranslation(o.getCampaignId() == null
+                    ? "objectives.status.noData.client" : "objectives.status.noData.campaign"));
+            none.getStyle().set("color", "var(--lumo-secondary-text-color, #555)").set("font-style", "italic");
+            return;
+        }
+        Span value = line(box, "objective-measured", getTranslation("objectives.status.measured",
+                KpiFormat.format(kpi, measured.measured(), measured.currency(), getLocale())));
+        value.getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-m, 1rem)");
+        // For a rate the expected value is the target itself: saying it twice would only add noise.
+        if (measured.expectedByNow() != null && measured.expectedByNow().compareTo(o.getTargetValue()) != 0) {
+            BigDecimal expected = kpi.unit() == Kpi.Unit.COUNT
+                    ? measured.expectedByNow().setScale(0, RoundingMode.HALF_UP) : measured.expectedByNow();
+            line(box, "objective-expected", getTranslation("objectives.status.expected",
+                    KpiFormat.format(kpi, expected, measured.currency(), getLocale())));
+        }
+        if (measured.completion() != null) {
+            ProgressBar bar = new ProgressBar(0, 1, measured.completion().doubleValue());
+            bar.addClassName("objective-bar");
+            String[] colours = statusColours(measured.status());
+            bar.getStyle().set("--vaadin-progress-value-background", colours[0])
+                    .set("--lumo-primary-color", colours[0]).set("margin", "0.3rem 0 0.1rem");
+            bar.getElement().setAttribute("aria-label", getTranslation("objectives.status.progress",
+                    KpiFormat.percent(measured.completion().movePointRight(2), getLocale())));
+            box.add(bar);
+        }
+        if (measured.from() != null && measured.to() != null) {
+            Span period = line(box, "objective-period", getTranslation("objectives.status.period",
+                    ObjectiveTexts.date(measured.from(), getLocale()), ObjectiveTexts.date(measured.to(), getLocale())));
+            period.getStyle().set("color", "var(--lumo-secondary-text-color, #555)")
+                    .set("font-size", "var(--lumo-font-size-xs, 0.8125rem)");
+        }
+    }
+
+    private Span statusBadge(Status status) {
+        Span badge = new Span(getTranslation(switch (status) {
+            case NO_DATA -> "objectives.status.NO_DATA";
+            case ON_TRACK -> "objectives.status.ON_TRACK";
+            case AT_RISK -> "objectives.status.AT_RISK";
+            case REACHED -> "objectives.status.REACHED";
+            case MISSED -> "objectives.status.MISSED";
+        }));
+        String[] colours = statusColours(status);
+        badge.addClassName("objective-status");
+        badge.getElement().setAttribute("data-status", status.name());
+        badge.getStyle().set("color", colours[1]).set("background", colours[2]).set("border-radius", "999px")
+                .set("padding", "0.1em 0.65em").set("font-size", "var(--lumo-font-size-xs, 0.8125rem)")
+                .set("font-weight", "600").set("white-space", "nowrap");
+        return badge;
+    }
+
+    /** Bar colour, badge text colour and badge background of a status (text contrast ≥ 4.5:1). */
+    private static String[] statusColours(Status status) {
+        return switch (status) {
+            case ON_TRACK -> new String[]{"#1a5fb4", "#0b4a8f", "#dbe8fa"};
+            case REACHED -> new String[]{"#26a269", "#0b5d2a", "#dcf5e4"};
+            case AT_RISK -> new String[]{"#e66100", "#8a4b00", "#fff1d6"};
+            case MISSED -> new String[]{"#c01c28", "#9b1c1c", "#fde2e2"};
+            case NO_DATA -> new String[]{"#9a9996", "#4b5563", "#eef0f3"};
+        };
     }
 
     private Span line(Div card, String className, String text) {
