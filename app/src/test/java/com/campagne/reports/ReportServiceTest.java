@@ -132,7 +132,8 @@ class ReportServiceTest extends IntegrationTest {
     private void makeDue(UUID tenant, UUID scheduleId, LocalDate day) {
         transactions.inScope(TenantContext.Scope.tenant(tenant), () -> jdbc.update(
                 "update report_schedules set next_run_at = ? where id = ?",
-                java.sql.Timestamp.from(day.atTime(6, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant()),
+                // Midnight, not the 6 a.m. of a real schedule: between midnight and 6 on a Monday that is still ahead.
+                java.sql.Timestamp.from(day.atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()),
                 scheduleId));
     }
 
