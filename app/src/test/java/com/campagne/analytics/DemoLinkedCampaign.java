@@ -42,14 +42,14 @@ import static com.campagne.support.ActingAs.as;
  * ago to 10 days ahead whose media plan has two lines: one linked to the demo campaign that spent the most
  * over the period (its volume chosen so the plan is close to what was spent), one not linked.
  */
-record DemoLinkedCampaign(UUID tenantId, UUID clientId, UUID campaignId, UUID linkedLineId, UUID connectionId,
+public record DemoLinkedCampaign(UUID tenantId, UUID clientId, UUID campaignId, UUID linkedLineId, UUID connectionId,
                           String accountId, String networkCampaignId, String networkCampaignName,
                           LocalDate start, LocalDate end) {
 
     /** Net CPM of the lines: 10 € rate card less 20 % then 10 %. */
     static final BigDecimal NET_CPM = new BigDecimal("7.2");
 
-    static DemoLinkedCampaign create(ApplicationContext context, CampagneUser owner, String clientName,
+    public static DemoLinkedCampaign create(ApplicationContext context, CampagneUser owner, String clientName,
                                      String campaignName) throws InterruptedException {
         ClientService clients = context.getBean(ClientService.class);
         ConnectionService connections = context.getBean(ConnectionService.class);
@@ -139,7 +139,7 @@ record DemoLinkedCampaign(UUID tenantId, UUID clientId, UUID campaignId, UUID li
     }
 
     /** An independent sum over the raw facts of the linked network campaign, from the start to {@code to}. */
-    Map<String, Object> rawSums(DataSource dataSource, LocalDate to) {
+    public Map<String, Object> rawSums(DataSource dataSource, LocalDate to) {
         return TenantSql.one(dataSource, tenantId, "select coalesce(sum(cost) filter (where currency = 'EUR'), 0) as cost,"
                         + " coalesce(sum(clicks), 0) as clicks, coalesce(sum(impressions), 0) as impressions,"
                         + " coalesce(sum(conversions), 0) as conversions from metric_facts where connection_id = ?"

@@ -21,9 +21,13 @@ import com.campagne.support.pages.ConnectionsPage;
 import com.campagne.support.pages.DashboardPage;
 import com.campagne.support.pages.LoginPage;
 import com.campagne.tenancy.TenantKind;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,8 +36,13 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -41,6 +50,7 @@ import java.util.UUID;
 
 import static com.campagne.support.ActingAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * A business owner fills their client with demo data, opens its dashboard, widens the range, compares with the
@@ -130,6 +140,30 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(dashboard.drillCard("COST")).containsAnyOf("Lignes de données", "Les 500");
         screenshot(page, "dashboard-client-fr");
 
+        // The channel table as files, with the service's figures: CSV the way French Excel reads it, XLSX numbers.
+        DashboardService.Row channelRow = oneChannel.breakdowns().get(Dimension.CHANNEL).getFirst();
+        BigDecimal channelCost = channelRow.totals().value(Kpi.COST, oneChannel.currency());
+        Download csv = page.waitForDownload(() -> page.locator("#export-csv-CHANNEL").click());
+        assertThat(csv.suggestedFilename()).startsWith("tableau-de-bord-channel-").endsWith(".csv");
+        String csvText = read(csv.path());
+        assertThat(csvText).as("a BOM, so Excel reads UTF-8").startsWith("\uFEFF");
+        List<String[]> csvRows = csvText.substring(1).lines().map(l -> l.split(";", -1)).toList();
+        assertThat(csvRows).hasSize(1 + oneChannel.breakdowns().get(Dimension.CHANNEL).size());
+        assertThat(csvRows.getFirst()[1]).isEqualTo("Coût (" + oneChannel.currency() + ")");
+        assertThat(csvRows.get(1)[1]).isEqualTo(new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(FR))
+                .format(channelCost));
+        Download xlsx = page.waitForDownload(() -> page.locator("#export-xlsx-CHANNEL").click());
+        assertThat(xlsx.suggestedFilename()).endsWith(".xlsx");
+        try (Workbook book = new XSSFWorkbook(Files.newInputStream(xlsx.path()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Coût (" + oneChannel.currency() + ")");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(csvRows.get(1)[0]);
+            assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isCloseTo(channelCost.doubleValue(),
+                    within(0.000001));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
         // The shared link opens the same dashboard.
         String shared = dashboard.path();
         dashboard = DashboardPage.open(page, shared);
@@ -194,5 +228,13 @@ class DashboardBrowserTest extends BrowserTest {
             throw new UncheckedIOException(e);
         }
         return bundle.getProperty(key);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
