@@ -165,7 +165,8 @@ public class DashboardService {
                 default -> Map.of();
             };
             List<Row> rows = by.entrySet().stream()
-                    .map(e -> new Row(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+                    .map(e -> new Row(e.getKey(), names.getOrDefault(e.getKey(), unnamed(dimension, e.getKey())),
+                            e.getValue()))
                     .sorted(Comparator.comparing((Row r) -> cost(r.totals(), currency)).reversed()
                             .thenComparing(Row::label))
                     .toList();
@@ -197,10 +198,10 @@ public class DashboardService {
         Set<String> campaigns = by.get(Dimension.CAMPAIGN).keySet();
         Set<String> connections = by.get(Dimension.CONNECTION).keySet();
         return new Options(
-                named(by.get(Dimension.CLIENT).keySet(), clientNames()),
-                named(campaigns, campaignNames(campaigns)),
+                named(Dimension.CLIENT, by.get(Dimension.CLIENT).keySet(), clientNames()),
+                named(Dimension.CAMPAIGN, campaigns, campaignNames(campaigns)),
                 sorted(by.get(Dimension.CHANNEL).keySet()),
-                named(connections, connectionNames(connections)),
+                named(Dimension.CONNECTION, connections, connectionNames(connections)),
                 sorted(by.get(Dimension.DEVICE).keySet()),
                 sorted(by.get(Dimension.COUNTRY).keySet()));
     }
@@ -314,10 +315,23 @@ public class DashboardService {
         return names;
     }
 
-    private static Map<String, String> named(Set<String> keys, Map<String, String> names) {
+    /**
+     * The label of a key no name was found for: a campaign the connection never listed shows its own id, not the
+     * "connection|account|campaign" key; rows with no campaign at all (site traffic, account totals) are left out of the filter, which cannot select them.
+     */
+    private static String unnamed(Dimension dimension, String key) {
+        if (dimension == Dimension.CAMPAIGN) {
+            String[] parts = key.split("\\|", 3);
+            return parts.length == 3 && !parts[2].isEmpty() ? parts[2] : key;
+        }
+        return key;
+    }
+
+    private static Map<String, String> named(Dimension dimension, Set<String> keys, Map<String, String> names) {
         Map<String, String> result = new LinkedHashMap<>();
-        keys.stream().filter(k -> !k.isEmpty()).sorted(Comparator.comparing((String k) -> names.getOrDefault(k, k)))
-                .forEach(k -> result.put(k, names.getOrDefault(k, k)));
+        keys.stream().filter(k -> !k.isEmpty() && !(dimension == Dimension.CAMPAIGN && k.endsWith("|")))
+                .sorted(Comparator.comparing((String k) -> names.getOrDefault(k, unnamed(dimension, k))))
+                .forEach(k -> result.put(k, names.getOrDefault(k, unnamed(dimension, k))));
         return result;
     }
 

@@ -210,6 +210,24 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(page.locator("#dashboard-plan-vs-actual #pva-empty").count()).isZero();
         assertThat(dashboard.cards()).contains("COST");
         screenshot(page, "dashboard-campaign-fr");
+
+        // Below the figures of the client dashboard: its tables, to look at.
+        dashboard = DashboardPage.open(page, "/clients/" + clientId + "/dashboard?range=90d");
+        page.locator("#table-CAMPAIGN").scrollIntoViewIfNeeded();
+        screenshot(page, "dashboard-client-fr-tables");
+
+        // The same dashboard in English: British number formats, no French left on it.
+        dashboard.switchLanguage("EN");
+        dashboard = DashboardPage.open(page, "/clients/" + clientId + "/dashboard?range=90d");
+        assertThat(dashboard.title()).startsWith("Dashboard – ");
+        assertThat(dashboard.cardValue("CLICKS")).isEqualTo(KpiFormat.format(Kpi.CLICKS, ninety.value(Kpi.CLICKS),
+                ninety.currency(), Locale.ENGLISH));
+        assertThat(dashboard.cardValue("COST")).isEqualTo(KpiFormat.format(Kpi.COST, ninety.value(Kpi.COST),
+                ninety.currency(), Locale.ENGLISH)).startsWith("€");
+        assertThat(dashboard.visibleText()).doesNotContain("Coût", "Période", "Tableau de bord", "Clics", "Appareil");
+        screenshot(page, "dashboard-client-en");
+        page.locator("#table-CAMPAIGN").scrollIntoViewIfNeeded();
+        screenshot(page, "dashboard-client-en-tables");
     }
 
     private static void assertCards(DashboardPage page, Dashboard expected) {

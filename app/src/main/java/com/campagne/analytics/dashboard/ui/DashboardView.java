@@ -607,12 +607,15 @@ abstract class DashboardView extends VerticalLayout implements BeforeEnterObserv
         Locale locale = getLocale();
         Grid<Row> grid = new Grid<>();
         grid.setId("table-" + dimension.name());
+        // Names get room (long campaign names, resizable, whole name on hover); figures their full width,
+        // never cut: the grid scrolls sideways on a narrow screen rather than show "43 264,…".
         grid.addColumn(r -> label(dimension, r)).setHeader(getTranslation(DashboardTexts.table(dimension)))
-                .setSortable(true).setComparator(r -> label(dimension, r)).setFlexGrow(3).setKey("label");
+                .setSortable(true).setComparator(r -> label(dimension, r)).setWidth("16rem").setFlexGrow(1)
+                .setResizable(true).setTooltipGenerator(r -> label(dimension, r)).setKey("label");
         for (Kpi kpi : DashboardService.TABLE) {
             grid.addColumn(r -> KpiFormat.format(kpi, r.totals().value(kpi, currency), currency, locale))
                     .setHeader(getTranslation(DashboardTexts.column(kpi))).setTextAlign(ColumnTextAlign.END)
-                    .setSortable(true).setKey(kpi.name())
+                    .setAutoWidth(true).setFlexGrow(0).setSortable(true).setKey(kpi.name())
                     .setComparator(Comparator.comparing((Row r) -> r.totals().value(kpi, currency),
                             Comparator.nullsFirst(Comparator.naturalOrder())));
         }
@@ -686,6 +689,7 @@ abstract class DashboardView extends VerticalLayout implements BeforeEnterObserv
             return getTranslation("dashboard.unknown");
         }
         return switch (dimension) {
+            case CAMPAIGN -> row.key().endsWith("|") ? getTranslation("dashboard.noCampaign") : row.label();
             case CHANNEL -> channelLabel(row.key());
             case DEVICE -> deviceLabel(row.key());
             case COUNTRY -> countryLabel(row.key());
