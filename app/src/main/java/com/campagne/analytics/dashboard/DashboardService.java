@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -101,6 +102,22 @@ public class DashboardService {
         public BigDecimal value(Kpi kpi) {
             return totals.value(kpi, currency);
         }
+
+        /**
+         * The days with figures in the compared period and in this one, when the compared one has fewer than
+         * half as many: its changes (+11 000 % against a period a connection barely covers) compare unlike
+         * things, and the screen says so.
+         */
+        public Optional<Coverage> partialComparison() {
+            if (comparison == Comparison.NONE || daily.isEmpty() || previousDaily.size() * 2 >= daily.size()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Coverage(daily.size(), previousDaily.size()));
+        }
+    }
+
+    /** Days with figures: in the period shown, and in the period it is compared with. */
+    public record Coverage(int days, int previousDays) {
     }
 
     /** The values the filters offer (from the data the scope has, over the range). */

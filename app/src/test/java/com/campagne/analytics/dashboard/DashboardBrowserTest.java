@@ -126,6 +126,10 @@ class DashboardBrowserTest extends BrowserTest {
             assertThat(dashboard.cardChange(card.kpi().name())).isEqualTo(change);
         }
         assertThat(dashboard.path()).contains("cmp=prev");
+        // The demo syncs its last 90 days only: the period before is barely covered, and the screen says so.
+        DashboardService.Coverage coverage = compared.partialComparison().orElseThrow();
+        assertThat(page.locator("#dashboard-comparison-note").innerText()).startsWith("Période de comparaison incomplète")
+                .contains("pour " + coverage.previousDays() + " de ses jours", "contre " + coverage.days());
 
         // One channel only: the cards drop to that channel's figures.
         String channel = ninety.breakdowns().get(Dimension.CHANNEL).stream().map(DashboardService.Row::key)

@@ -436,6 +436,13 @@ abstract class DashboardView extends VerticalLayout implements BeforeEnterObserv
             note.getStyle().set("color", "var(--lumo-warning-text-color, #8a5a00)").set("margin", "0");
             content.add(note);
         }
+        dashboard.partialComparison().ifPresent(coverage -> {
+            Paragraph note = new Paragraph(getTranslation("dashboard.comparison.partial", coverage.previousDays(),
+                    coverage.days()));
+            note.setId("dashboard-comparison-note");
+            note.getStyle().set("color", "var(--lumo-warning-text-color, #8a5a00)").set("margin", "0");
+            content.add(note);
+        });
         content.add(cards(dashboard));
         content.add(charts(dashboard));
         for (Dimension dimension : tables()) {
