@@ -28,9 +28,14 @@ class AlertsBrowserTest extends BrowserTest {
         String suffix = Integer.toHexString((int) System.nanoTime());
         Account account = signedUpOwner(TenantKind.AGENCY, "Agence Phare " + suffix, "Claire Morel", Locale.FRENCH);
         CampagneUser owner = accounts.loadUserByUsername(account.email());
-        AlertTenantFixture.expiringConnection(context, owner, "Boulangerie Martin", "Google Ads Boulangerie");
-
         LoginPage.open(page).logIn(account.email(), account.password());
+        waitForVaadin(page);
+        assertThat(page.locator("#alert-bell-count").isVisible()).as("nothing to handle yet").isFalse();
+
+        // An alert raised while the user works: the bell counts it at the next screen, without a reload.
+        AlertTenantFixture.expiringConnection(context, owner, "Boulangerie Martin", "Google Ads Boulangerie");
+        page.locator("vaadin-side-nav-item[path='calendar']").click();
+        page.waitForURL("**/calendar");
         waitForVaadin(page);
         Locator bell = page.locator("#alert-bell");
         assertThat(page.locator("#alert-bell-count").textContent()).isEqualTo("1");

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.VaadinService;
 
 /**
@@ -18,7 +20,7 @@ import com.vaadin.flow.server.VaadinService;
  * staff only (client viewers have no alerts). Built through Vaadin's Spring instantiator so the layout needs
  * no new constructor argument.
  */
-public class AlertBell extends Anchor {
+public class AlertBell extends Anchor implements AfterNavigationObserver {
 
     private final AlertService alerts;
     private final Span badge = new Span();
@@ -42,6 +44,16 @@ public class AlertBell extends Anchor {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         ComponentUtil.setData(attachEvent.getUI(), AlertBell.class, this);
+    }
+
+    /**
+     * Counts again on every move to another screen: the layout (and its bell) lives on between screens, and an
+     * alert raised by a sync or the morning check meanwhile should show without a reload. Not on a timer: a
+     * request every minute would keep an idle session alive past its time-out.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        update();
     }
 
     /** Counts again. */
