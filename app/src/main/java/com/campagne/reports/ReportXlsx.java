@@ -2,15 +2,11 @@ package com.campagne.reports;
 
 import com.campagne.analytics.Kpi;
 import com.campagne.analytics.MetricTotals;
-import org.apache.poi.ss.usermodel.BorderStyle;
+import com.campagne.base.documents.BrandedXlsx;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
@@ -184,22 +180,8 @@ final class ReportXlsx {
             Currency unit = Currency.getInstance(currency);
             String symbol = " \"" + unit.getSymbol(c.locale()).replace("\"", "") + "\"";
             int digits = Math.max(unit.getDefaultFractionDigits(), 0);
-            XSSFFont titleFont = book.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
-            titleFont.setColor(new XSSFColor(rgb(brandColor)));
-            title = book.createCellStyle();
-            title.setFont(titleFont);
-            XSSFFont headerFont = book.createFont();
-            headerFont.setBold(true);
-            headerFont.setColor(new XSSFColor(new byte[]{(byte) 255, (byte) 255, (byte) 255}));
-            XSSFCellStyle headerStyle = book.createCellStyle();
-            headerStyle.setFont(headerFont);
-            headerStyle.setFillForegroundColor(new XSSFColor(rgb(brandColor)));
-            headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            headerStyle.setWrapText(true);
-            headerStyle.setBorderBottom(BorderStyle.THIN);
-            header = headerStyle;
+            title = BrandedXlsx.title(book, brandColor);
+            header = BrandedXlsx.header(book, brandColor);
             money = book.createCellStyle();
             money.setDataFormat(formats.getFormat((digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits)) + symbol));
             integer = book.createCellStyle();
@@ -210,11 +192,6 @@ final class ReportXlsx {
             percent.setDataFormat(formats.getFormat("0.00%"));
             date = book.createCellStyle();
             date.setDataFormat(formats.getFormat("dd/mm/yyyy"));
-        }
-
-        private static byte[] rgb(String hex) {
-            int value = Integer.parseInt(hex.substring(1), 16);
-            return new byte[]{(byte) (value >> 16), (byte) (value >> 8), (byte) value};
         }
     }
 }

@@ -45,6 +45,28 @@ public final class HtmlToPdf {
     }
 
     /** Text for an XHTML element or attribute: the five markup characters escaped. */
+    /**
+     * The rules every white-label document shares (plan, client report): agency line, logo, the facts table
+     * of the heading and the data grids with headers in the agency's colour, repeated on every page.
+     */
+    public static String brandedStyles(String color) {
+        return ".agency { font-size: 9pt; color: #555; }"
+                + "table { border-collapse: collapse; }"
+                + "table.head { width: 100%; } table.head td { vertical-align: top; }"
+                + "img.logo { max-height: 16mm; max-width: 60mm; }"
+                + "table.facts td { padding: 0.6mm 4mm 0.6mm 0; vertical-align: top; }"
+                + "table.facts td.k { color: #666; white-space: nowrap; }"
+                + "table.grid { width: 100%; -fs-table-paginate: paginate; }"
+                + "table.grid thead { display: table-header-group; }"
+                + "table.grid th { background-color: " + color
+                + "; color: #fff; font-weight: bold; text-align: left; padding: 1.2mm 1.5mm; }"
+                + "table.grid td { padding: 1mm 1.5mm; border-bottom: 0.5pt solid #ddd; vertical-align: top; }"
+                + "table.grid tr { page-break-inside: avoid; }"
+                + "table.grid tr.total td { font-weight: bold; border-top: 1pt solid #999; }"
+                + ".num { text-align: right; white-space: nowrap; }"
+                + "table.grid th.num { text-align: right; }";
+    }
+
     public static String escape(String text) {
         if (text == null) {
             return "";

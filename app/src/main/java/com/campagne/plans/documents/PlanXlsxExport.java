@@ -1,5 +1,6 @@
 package com.campagne.plans.documents;
 
+import com.campagne.base.documents.BrandedXlsx;
 import com.campagne.plans.Channel;
 import com.campagne.plans.FeeKind;
 import com.campagne.plans.MediaPlan;
@@ -7,19 +8,14 @@ import com.campagne.plans.MediaPlanService.PlanView;
 import com.campagne.plans.PlanLineItem;
 import com.campagne.plans.money.BuyingModel;
 import com.campagne.plans.money.Money;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
@@ -407,26 +403,12 @@ final class PlanXlsxExport {
             var formats = book.createDataFormat();
             digits = Math.max(currency.getDefaultFractionDigits(), 0);
             String unit = " \"" + currency.getSymbol(locale).replace("\"", "") + "\"";
-            XSSFFont titleFont = book.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
-            titleFont.setColor(new XSSFColor(rgb(brandColor)));
-            title = book.createCellStyle();
-            title.setFont(titleFont);
+            title = BrandedXlsx.title(book, brandColor);
             Font boldFont = book.createFont();
             boldFont.setBold(true);
             bold = book.createCellStyle();
             bold.setFont(boldFont);
-            XSSFFont headerFont = book.createFont();
-            headerFont.setBold(true);
-            headerFont.setColor(new XSSFColor(new byte[]{(byte) 255, (byte) 255, (byte) 255}));
-            XSSFCellStyle headerStyle = book.createCellStyle();
-            headerStyle.setFont(headerFont);
-            headerStyle.setFillForegroundColor(new XSSFColor(rgb(brandColor)));
-            headerStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            headerStyle.setWrapText(true);
-            headerStyle.setBorderBottom(BorderStyle.THIN);
-            header = headerStyle;
+            header = BrandedXlsx.header(book, brandColor);
             money = book.createCellStyle();
             money.setDataFormat(formats.getFormat("#,##0.00" + unit));
             moneyBold = book.createCellStyle();
@@ -444,11 +426,6 @@ final class PlanXlsxExport {
             date.setDataFormat(formats.getFormat("dd/mm/yyyy"));
             month = book.createCellStyle();
             month.setDataFormat(formats.getFormat("mmmm yyyy"));
-        }
-
-        private static byte[] rgb(String hex) {
-            int value = Integer.parseInt(hex.substring(1), 16);
-            return new byte[]{(byte) (value >> 16), (byte) (value >> 8), (byte) value};
         }
     }
 }
