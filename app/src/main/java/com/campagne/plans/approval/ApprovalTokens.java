@@ -1,19 +1,15 @@
 package com.campagne.plans.approval;
 
 import com.campagne.base.secrets.LocalSecrets;
+import com.campagne.base.security.SignedTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,15 +37,12 @@ public class ApprovalTokens {
     }
 
     static final String SECRET_NAME = "approval-link.key";
-    private static final int PAYLOAD_BYTES = 16 + 16 + 8 + 16;
-    private static final int SIGNATURE_BYTES = 32;
+    /** Tenant and link ids, then the expiry. */
+    private static final int FIELD_BYTES = 16 + 16 + 8;
     /** Longer than any token we issue: garbage is refused before decoding it. */
     private static final int MAX_TOKEN_LENGTH = 200;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final SignedTokens tokens;
     private final Clock clock;
 
     @Autowired
@@ -58,43 +51,25 @@ public class ApprovalTokens {
     }
 
     ApprovalTokens(byte[] key, Clock clock) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.tokens = new SignedTokens(key, FIELD_BYTES, MAX_TOKEN_LENGTH);
         this.clock = clock;
     }
 
     /** A new signed token for the link. */
     public String issue(UUID tenantId, UUID linkId, Instant expiresAt) {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
-        byte[] payload = ByteBuffer.allocate(PAYLOAD_BYTES)
+        return tokens.issue(buffer -> buffer
                 .putLong(tenantId.getMostSignificantBits()).putLong(tenantId.getLeastSignificantBits())
                 .putLong(linkId.getMostSignificantBits()).putLong(linkId.getLeastSignificantBits())
-                .putLong(expiresAt.getEpochSecond()).put(nonce).array();
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+                .putLong(expiresAt.getEpochSecond()));
     }
 
     /** Checks the signature (in constant time) and the expiry; touches no database. */
     public Verification verify(String token) {
-        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+        Optional<ByteBuffer> fields = tokens.verify(token);
+        if (fields.isEmpty()) {
             return refused(Refusal.INVALID);
         }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            return refused(Refusal.INVALID);
-        }
-        byte[] payload;
-        byte[] signature;
-        try {
-            payload = DECODER.decode(token.substring(0, dot));
-            signature = DECODER.decode(token.substring(dot + 1));
-        } catch (IllegalArgumentException garbled) {
-            return refused(Refusal.INVALID);
-        }
-        if (payload.length != PAYLOAD_BYTES || signature.length != SIGNATURE_BYTES
-                || !MessageDigest.isEqual(sign(payload), signature)) {
-            return refused(Refusal.INVALID);
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(payload);
+        ByteBuffer buffer = fields.get();
         UUID tenantId = new UUID(buffer.getLong(), buffer.getLong());
         UUID linkId = new UUID(buffer.getLong(), buffer.getLong());
         Instant expiresAt = Instant.ofEpochSecond(buffer.getLong());
@@ -106,15 +81,5 @@ public class ApprovalTokens {
 
     private static Verification refused(Refusal refusal) {
         return new Verification(null, refusal);
-    }
-
-    private byte[] sign(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
