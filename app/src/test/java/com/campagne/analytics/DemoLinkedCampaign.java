@@ -3,11 +3,8 @@ package com.campagne.analytics;
 import com.campagne.base.security.CampagneUser;
 import com.campagne.clients.Client;
 import com.campagne.clients.ClientService;
-import com.campagne.connectors.api.schema.AccountRecord;
 import com.campagne.connectors.connections.Connection;
-import com.campagne.connectors.connections.ConnectionDraft;
 import com.campagne.connectors.connections.ConnectionService;
-import com.campagne.connectors.connections.Schedule;
 import com.campagne.connectors.runtime.ConnectorCatalog;
 import com.campagne.plans.Campaign;
 import com.campagne.plans.money.BuyingModel;
@@ -19,6 +16,7 @@ import com.campagne.plans.MediaPlanService;
 import com.campagne.plans.PlanLineItem;
 import com.campagne.plans.SyncedCampaignLookup;
 import com.campagne.plans.SyncedCampaignLookup.SyncedCampaign;
+import com.campagne.support.DemoConnections;
 import com.campagne.support.TenantSql;
 import org.springframework.context.ApplicationContext;
 
@@ -26,10 +24,7 @@ import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,31 +57,7 @@ public record DemoLinkedCampaign(UUID tenantId, UUID clientId, UUID campaignId, 
         UUID tenant = owner.tenant().tenantId();
 
         UUID client = as(owner, () -> clients.save(new Client(clientName))).getId();
-        Map<String, String> defaults = new HashMap<>();
-        catalog.find("demo").orElseThrow().spec().settings().stream().filter(f -> f.defaultValue() != null)
-                .forEach(f -> defaults.put(f.key(), f.defaultValue()));
-        ConnectionDraft draft = new ConnectionDraft("demo", "Démo", defaults, Map.of(), Map.of());
-        Connection connection = as(owner, () -> {
-            List<AccountRecord> found = connections.discover(null, draft, Locale.FRENCH);
-            Connection created = connections.create(client, draft, found, Schedule.MANUAL);
-            connections.syncNow(created.getId());
-            return created;
-        });
-        String status = "";
-        for (Instant until = Instant.now().plus(Duration.ofSeconds(120));
-             !"SUCCEEDED".equals(status) && Instant.now().isBefore(until); ) {
-            Thread.sleep(500);
-            List<Map<String, Object>> runs = TenantSql.query(dataSource, tenant,
-                    "select status from sync_runs where connection_id = ? order by queued_at desc limit 1",
-                    connection.getId());
-            status = runs.isEmpty() ? "" : String.valueOf(runs.getFirst().get("status"));
-            if (status.startsWith("FAIL")) {
-                throw new IllegalStateException("The demo sync failed: " + status);
-            }
-        }
-        if (!"SUCCEEDED".equals(status)) {
-            throw new IllegalStateException("The demo sync did not finish in time: " + status);
-        }
+        Connection connection = DemoConnections.synced(owner, client, connections, catalog);
 
         LocalDate start = today.minusDays(20);
         LocalDate end = today.plusDays(10);

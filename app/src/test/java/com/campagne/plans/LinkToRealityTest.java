@@ -6,13 +6,11 @@ import com.campagne.base.db.TenantTransactions;
 import com.campagne.base.security.CampagneUser;
 import com.campagne.clients.Client;
 import com.campagne.clients.ClientService;
-import com.campagne.connectors.api.schema.AccountRecord;
 import com.campagne.connectors.connections.Connection;
 import com.campagne.connectors.connections.ConnectionService;
-import com.campagne.connectors.connections.ConnectionDraft;
-import com.campagne.connectors.connections.Schedule;
 import com.campagne.connectors.runtime.ConnectorCatalog;
 import com.campagne.plans.SyncedCampaignLookup.SyncedCampaign;
+import com.campagne.support.DemoConnections;
 import com.campagne.support.IntegrationTest;
 import com.campagne.tenancy.TenantKind;
 import com.campagne.tenancy.UserRepository;
@@ -20,12 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import static com.campagne.support.ActingAs.as;
@@ -59,21 +53,8 @@ class LinkToRealityTest extends IntegrationTest {
         UUID otherClient = as(owner, () -> clients.save(new Client("Garage Central"))).getId();
 
         // The demo connection of the client, synced once by the engine.
-        Map<String, String> defaults = new HashMap<>();
-        catalog.find("demo").orElseThrow().spec().settings().stream().filter(f -> f.defaultValue() != null)
-                .forEach(f -> defaults.put(f.key(), f.defaultValue()));
-        ConnectionDraft draft = new ConnectionDraft("demo", "Démo", defaults, Map.of(), Map.of());
-        Connection connection = as(owner, () -> {
-            List<AccountRecord> found = connections.discover(null, draft, Locale.FRENCH);
-            Connection created = connections.create(client, draft, found, Schedule.MANUAL);
-            connections.syncNow(created.getId());
-            return created;
-        });
-        List<SyncedCampaign> discovered = List.of();
-        for (Instant until = Instant.now().plus(Duration.ofSeconds(90)); discovered.isEmpty() && Instant.now().isBefore(until); ) {
-            Thread.sleep(500);
-            discovered = as(owner, () -> synced.forClient(client, Locale.FRENCH));
-        }
+        Connection connection = DemoConnections.synced(owner, client, connections, catalog);
+        List<SyncedCampaign> discovered = as(owner, () -> synced.forClient(client, Locale.FRENCH));
         assertThat(discovered).isNotEmpty().allSatisfy(s -> assertThat(s.connectionId()).isEqualTo(connection.getId()));
         // Another client of the same agency has no connection: nothing to link there.
         assertThat(as(owner, () -> synced.forClient(otherClient, Locale.FRENCH))).isEmpty();

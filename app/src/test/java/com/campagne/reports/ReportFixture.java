@@ -5,12 +5,9 @@ import com.campagne.accounts.SignupService;
 import com.campagne.base.db.TenantContext;
 import com.campagne.base.db.TenantTransactions;
 import com.campagne.base.security.CampagneUser;
-import com.campagne.connectors.api.schema.AccountRecord;
-import com.campagne.connectors.connections.Connection;
-import com.campagne.connectors.connections.ConnectionDraft;
 import com.campagne.connectors.connections.ConnectionService;
-import com.campagne.connectors.connections.Schedule;
 import com.campagne.connectors.runtime.ConnectorCatalog;
+import com.campagne.support.DemoConnections;
 import com.campagne.support.TenantSql;
 import com.campagne.tenancy.TenantKind;
 import com.campagne.tenancy.UserRepository;
@@ -24,13 +21,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -79,31 +72,8 @@ final class ReportFixture {
     }
 
     /** A demo connection of the client, synced once by the engine (waits for the run to succeed). */
-    static UUID demoSynced(CampagneUser owner, UUID clientId, ConnectionService connections, ConnectorCatalog catalog,
-                           DataSource dataSource) throws InterruptedException {
-        Map<String, String> defaults = new HashMap<>();
-        catalog.find("demo").orElseThrow().spec().settings().stream().filter(f -> f.defaultValue() != null)
-                .forEach(f -> defaults.put(f.key(), f.defaultValue()));
-        ConnectionDraft draft = new ConnectionDraft("demo", "Démo", defaults, Map.of(), Map.of());
-        Connection connection = as(owner, () -> {
-            List<AccountRecord> found = connections.discover(null, draft, Locale.FRENCH);
-            Connection created = connections.create(clientId, draft, found, Schedule.MANUAL);
-            connections.syncNow(created.getId());
-            return created;
-        });
-        UUID tenant = owner.tenant().tenantId();
-        for (Instant until = Instant.now().plus(Duration.ofSeconds(150)); Instant.now().isBefore(until); ) {
-            List<Map<String, Object>> runs = TenantSql.query(dataSource, tenant,
-                    "select status from sync_runs where connection_id = ?", connection.getId());
-            if (runs.stream().anyMatch(r -> "SUCCEEDED".equals(r.get("status")))) {
-                return connection.getId();
-            }
-            if (runs.stream().anyMatch(r -> "FAILED".equals(r.get("status")))) {
-                throw new AssertionError("The demo sync failed: " + runs);
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("The demo sync did not finish in time");
+    static UUID demoSynced(CampagneUser owner, UUID clientId, ConnectionService connections, ConnectorCatalog catalog) {
+        return DemoConnections.synced(owner, clientId, connections, catalog).getId();
     }
 
     /** The last full week, Monday to Sunday, before today in Paris. */

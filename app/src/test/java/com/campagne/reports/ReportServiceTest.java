@@ -64,7 +64,7 @@ class ReportServiceTest extends IntegrationTest {
         Client client = new Client("Boulangerie Martin");
         client.setContactEmail("contact-" + UUID.randomUUID().toString().substring(0, 8) + "@boulangerie.test");
         UUID clientId = as(owner, () -> clients.save(client)).getId();
-        ReportFixture.demoSynced(owner, clientId, connections, catalog, dataSource);
+        ReportFixture.demoSynced(owner, clientId, connections, catalog);
 
         LocalDate[] week = ReportFixture.lastWeek(clock);
         ReportFixture.Sums sums = ReportFixture.sums(dataSource, tenant, clientId, week[0], week[1]);

@@ -71,7 +71,7 @@ class ScheduledReportBrowserTest extends BrowserTest {
         Client client = new Client("Fromagerie Dupont " + suffix);
         client.setContactEmail(contact);
         UUID clientId = as(owner, () -> clients.save(client)).getId();
-        ReportFixture.demoSynced(owner, clientId, connections, catalog, dataSource);
+        ReportFixture.demoSynced(owner, clientId, connections, catalog);
 
         ClientsPage clientsPage = LoginPage.open(page).logIn(account.email(), account.password());
         clientsPage.openClient(client.getName());
