@@ -217,15 +217,25 @@ public class MetricsQuery {
         in(sql, "device", filter.devices(), params);
         in(sql, "country", filter.countries(), params);
         if (!filter.campaigns().isEmpty()) {
-            sql.append(" and (connection_id, account_id, campaign_id) in (");
-            String sep = "";
+            // A ref without a campaign id stands for the rows of its account that belong to no campaign (site
+            // traffic, account totals): the "Hors campagne" row of a breakdown, drilled into.
+            List<String> any = new ArrayList<>();
+            StringBuilder named = new StringBuilder();
             for (CampaignRef ref : filter.campaigns()) {
-                sql.append(sep).append("(").append(param(params, ref.connectionId())).append(", ")
-                        .append(param(params, ref.accountId())).append(", ").append(param(params, ref.campaignId()))
-                        .append(")");
-                sep = ", ";
+                String connection = param(params, ref.connectionId());
+                String account = param(params, ref.accountId());
+                if (ref.campaignId() == null || ref.campaignId().isEmpty()) {
+                    any.add("(connection_id = " + connection + " and account_id = " + account
+                            + " and campaign_id is null)");
+                } else {
+                    named.append(named.isEmpty() ? "" : ", ").append("(").append(connection).append(", ")
+                            .append(account).append(", ").append(param(params, ref.campaignId())).append(")");
+                }
             }
-            sql.append(")");
+            if (!named.isEmpty()) {
+                any.addFirst("(connection_id, account_id, campaign_id) in (" + named + ")");
+            }
+            sql.append(" and ").append(any.size() == 1 ? any.getFirst() : "(" + String.join(" or ", any) + ")");
         }
         return sql.toString();
     }

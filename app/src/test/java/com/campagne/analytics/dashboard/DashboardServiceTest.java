@@ -140,6 +140,21 @@ class DashboardServiceTest extends IntegrationTest {
         var behind = as(owner, () -> dashboards.rowsBehind(DashboardService.narrowed(filter, Dimension.CHANNEL, channel)));
         assertThat(behind).isNotEmpty().hasSizeLessThanOrEqualTo(500)
                 .allSatisfy(r -> assertThat(r.channel() == null ? "" : r.channel()).isEqualTo(channel));
+
+        // The campaign breakdown's row of traffic outside any campaign drills down to exactly those rows, and
+        // narrowed to it the dashboard's sessions are theirs.
+        Row outside = dashboard.breakdowns().get(Dimension.CAMPAIGN).stream().filter(r -> r.key().endsWith("|"))
+                .findFirst().orElseThrow();
+        MetricsFilter outsideFilter = DashboardService.narrowed(filter, Dimension.CAMPAIGN, outside.key());
+        assertThat(as(owner, () -> dashboards.rowsBehind(outsideFilter))).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.campaignId()).isNull());
+        Map<String, Object> sessions = TenantSql.one(dataSource, tenant, "select sum(sessions) as sessions"
+                        + " from metric_facts where client_id = ? and day between ? and ? and campaign_id is null",
+                demo.clientId(), Date.valueOf(filter.from()), Date.valueOf(filter.to()));
+        assertSame("sessions outside any campaign", as(owner, () -> dashboards.build(outsideFilter, Comparison.NONE))
+                .value(Kpi.SESSIONS), big(lng(sessions.get("sessions"))));
+        assertSame("the row's sessions", outside.totals().value(Kpi.SESSIONS, currency),
+                big(lng(sessions.get("sessions"))));
     }
 
     /** Sums of the raw rows of a client over a range (one channel, or all with ""), money in one currency. */
