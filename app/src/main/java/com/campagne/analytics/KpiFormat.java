@@ -32,20 +32,16 @@ public final class KpiFormat {
         if (value == null) {
             return UNKNOWN;
         }
-        NumberFormat format = NumberFormat.getPercentInstance(conventions(locale));
+        NumberFormat format = NumberFormat.getPercentInstance(Formats.conventions(locale));
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return format.format(value.movePointLeft(2));
     }
 
     private static String decimals(BigDecimal value, int min, int max, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(conventions(locale));
+        NumberFormat format = NumberFormat.getNumberInstance(Formats.conventions(locale));
         format.setMinimumFractionDigits(min);
         format.setMaximumFractionDigits(max);
         return format.format(value);
-    }
-
-    private static Locale conventions(Locale locale) {
-        return "en".equals(locale.getLanguage()) && locale.getCountry().isEmpty() ? Locale.UK : locale;
     }
 }

@@ -230,7 +230,11 @@ public class ReportService {
             CampaignScope.Scope scope = scopes.of(campaign.getId()).orElseThrow(ReportNotFoundException::new);
             measurable = !scope.refs().isEmpty();
             filter = filter.withCampaigns(scope.refs());
-            LocalDate asOf = request.kind() == ReportKind.END_OF_CAMPAIGN ? campaign.getEndDate() : to;
+            // A bilan made before the campaign ends compares with the plan up to the last complete day, and
+            // forecasts the rest at the pace so far, instead of taking what is spent as the final figure.
+            LocalDate asOf = request.kind() != ReportKind.END_OF_CAMPAIGN ? to
+                    : campaign.getEndDate() == null || campaign.getEndDate().isBefore(planVsActual.lastCompleteDay())
+                    ? campaign.getEndDate() : planVsActual.lastCompleteDay();
             if (campaign.getStartDate() != null && campaign.getEndDate() != null) {
                 pva = planVsActual.of(campaign.getId(), asOf).filter(p -> p.plannedTotal().signum() > 0
                         || !p.actualDaily().isEmpty()).orElse(null);

@@ -6,15 +6,25 @@ import com.campagne.analytics.KpiFormat;
 import com.campagne.base.security.CampagneUser;
 import com.campagne.base.ui.Formats;
 import com.campagne.plans.objectives.ObjectiveFixture;
+import com.campagne.support.BrowserTest;
 import com.campagne.support.IntegrationTest;
 import com.campagne.support.TenantSql;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import javax.imageio.ImageIO;
 import javax.sql.DataSource;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +43,7 @@ class EndOfCampaignReportTest extends IntegrationTest {
     @Autowired ApplicationContext context;
     @Autowired DataSource dataSource;
     @Autowired ReportService reports;
+    @Autowired Clock clock;
 
     @Test
     void theBilanCoversTheWholeFlightAndStatesTheRoiOfTheRawRows() throws Exception {
@@ -68,6 +79,33 @@ class EndOfCampaignReportTest extends IntegrationTest {
                         + ReportFixture.normalise(KpiFormat.format(Kpi.ROI, roi, "EUR", Locale.FRENCH)));
         assertThat(text).as("the period shown is the flight").contains(ReportFixture.normalise(
                 ReportService.period(demo.start(), demo.end(), Locale.FRENCH)));
+        // Made before the end, it compares with the plan up to yesterday and forecasts the rest at that pace.
+        assertThat(text).contains("Prévu au " + ReportFixture.normalise(Formats.date(LocalDate.now(clock)
+                .minusDays(1), Locale.FRENCH)));
+        pages(report.getPdf(), "report-bilan-fr");
+
+        // The same bilan for an English-speaking client: English words, British formats.
+        Report english = as(owner, () -> reports.generate(new ReportService.Request(demo.clientId(),
+                demo.campaignId(), ReportKind.END_OF_CAMPAIGN, null, null, "Sales target beaten.", Locale.ENGLISH),
+                List.of()));
+        String englishText = ReportFixture.pdfText(english.getPdf()).replaceAll("\\s+", " ");
+        assertThat(englishText).contains("Campaign final report", "Sales target beaten.")
+                .contains("Cost " + Formats.money(cost, "EUR", Locale.ENGLISH))
+                .contains("Return on investment (ROI) " + KpiFormat.format(Kpi.ROI, roi, "EUR", Locale.ENGLISH))
+                .doesNotContain("Coût", "Période", "Bilan de campagne");
+        pages(english.getPdf(), "report-bilan-en");
+    }
+
+    /** Each page as a PNG under target/screenshots, to look at. */
+    private static void pages(byte[] pdf, String name) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            Files.createDirectories(BrowserTest.SCREENSHOTS);
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 90);
+                ImageIO.write(image, "png", BrowserTest.SCREENSHOTS.resolve(name + "-" + (page + 1) + ".png").toFile());
+            }
+        }
     }
 
     private static String money(BigDecimal amount) {

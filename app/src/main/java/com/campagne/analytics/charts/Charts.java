@@ -1,5 +1,6 @@
 package com.campagne.analytics.charts;
 
+import com.campagne.base.ui.Formats;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -84,12 +85,12 @@ public final class Charts {
         }
         plot.setRenderer(renderer);
         DateAxis dates = (DateAxis) plot.getDomainAxis();
-        dates.setDateFormatOverride(DateFormat.getDateInstance(DateFormat.SHORT, locale));
+        dates.setDateFormatOverride(DateFormat.getDateInstance(DateFormat.SHORT, Formats.conventions(locale)));
         dates.setTickLabelFont(FONT);
         // Room for the last date's label, which the axis would otherwise cut at the chart's edge.
         dates.setUpperMargin(0.04);
         NumberAxis numbers = (NumberAxis) plot.getRangeAxis();
-        numbers.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        numbers.setNumberFormatOverride(NumberFormat.getNumberInstance(Formats.conventions(locale)));
         numbers.setTickLabelFont(FONT);
         style(chart);
         plot.setBackgroundPaint(Color.WHITE);
@@ -117,7 +118,7 @@ public final class Charts {
             renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
         }
         NumberAxis numbers = (NumberAxis) plot.getRangeAxis();
-        numbers.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        numbers.setNumberFormatOverride(NumberFormat.getNumberInstance(Formats.conventions(locale)));
         numbers.setTickLabelFont(FONT);
         plot.getDomainAxis().setTickLabelFont(FONT);
         plot.setBackgroundPaint(Color.WHITE);

@@ -17,7 +17,7 @@ public final class Formats {
     }
 
     /** Plain English is written the British way here (23 Nov 2026), like the texts. */
-    private static Locale conventions(Locale locale) {
+    public static Locale conventions(Locale locale) {
         return "en".equals(locale.getLanguage()) && locale.getCountry().isEmpty() ? Locale.UK : locale;
     }
 

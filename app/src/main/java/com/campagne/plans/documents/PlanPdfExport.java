@@ -229,7 +229,7 @@ final class PlanPdfExport {
 
     /** A unit price keeps up to 4 decimals (a net CPM of 7,3125 €), at least the currency's. */
     private static String price(BigDecimal amount, Currency currency, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance("en".equals(locale.getLanguage()) ? Locale.UK : locale);
+        NumberFormat format = NumberFormat.getCurrencyInstance(Formats.conventions(locale));
         format.setCurrency(currency);
         format.setMinimumFractionDigits(Math.max(currency.getDefaultFractionDigits(), 0));
         format.setMaximumFractionDigits(4);
@@ -237,7 +237,7 @@ final class PlanPdfExport {
     }
 
     private static String percent(BigDecimal share, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance("en".equals(locale.getLanguage()) ? Locale.UK : locale);
+        NumberFormat format = NumberFormat.getNumberInstance(Formats.conventions(locale));
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
         return format.format(share == null ? BigDecimal.ZERO : share) + ("fr".equals(locale.getLanguage()) ? "\u00a0%" : "%");

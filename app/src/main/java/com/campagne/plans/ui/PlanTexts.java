@@ -150,7 +150,7 @@ final class PlanTexts {
         if (amount == null) {
             return "";
         }
-        Locale conventions = "en".equals(locale.getLanguage()) && locale.getCountry().isEmpty() ? Locale.UK : locale;
+        Locale conventions = Formats.conventions(locale);
         NumberFormat format = NumberFormat.getCurrencyInstance(conventions);
         format.setCurrency(Currency.getInstance(currency.trim()));
         format.setMinimumFractionDigits(2);
