@@ -276,15 +276,17 @@ public class ReportService {
                 cost.put(day, m.value(Kpi.COST, money));
                 clicks.put(day, m.value(Kpi.CLICKS, money));
             });
-            List<Charts.Series> series = new ArrayList<>();
-            if (cost.values().stream().anyMatch(v -> v != null)) {
-                series.add(new Charts.Series(t.get("reports.chart.cost", money), cost, false));
-            }
-            if (clicks.values().stream().anyMatch(v -> v != null)) {
-                series.add(new Charts.Series(t.get("kpi.CLICKS"), clicks, false));
-            }
-            if (!series.isEmpty()) {
-                dailyChart = Charts.png(Charts.timeSeries(series, locale), 760, 260);
+            // Cost against the left axis, clicks against their own on the right: two units, two scales.
+            String costName = t.get("reports.chart.cost", money);
+            String clicksName = t.get("kpi.CLICKS");
+            List<Charts.Series> left = cost.values().stream().anyMatch(v -> v != null)
+                    ? List.of(new Charts.Series(costName, cost, false)) : List.of();
+            List<Charts.Series> right = clicks.values().stream().anyMatch(v -> v != null)
+                    ? List.of(new Charts.Series(clicksName, clicks, false)) : List.of();
+            if (left.isEmpty() && !right.isEmpty()) {
+                dailyChart = Charts.png(Charts.timeSeries(right, clicksName, List.of(), null, locale), 760, 260);
+            } else if (!left.isEmpty()) {
+                dailyChart = Charts.png(Charts.timeSeries(left, costName, right, clicksName, locale), 760, 260);
             }
         }
         Map<String, BigDecimal> costByChannel = new LinkedHashMap<>();

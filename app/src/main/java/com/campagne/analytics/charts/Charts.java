@@ -64,6 +64,43 @@ public final class Charts {
 
     /** Lines over days, e.g. clicks this period and (dashed) the previous one shifted onto the same days. */
     public static JFreeChart timeSeries(List<Series> series, Locale locale) {
+        return timeSeries(series, null, List.of(), null, locale);
+    }
+
+    /**
+     * Lines over days on two scales, for measures of different units (cost in euros and clicks): {@code left}
+     * against the left axis, {@code right} against its own axis on the right, each axis named when a label
+     * is given, so no line is read against the other's numbers.
+     */
+    public static JFreeChart timeSeries(List<Series> left, String leftLabel, List<Series> right, String rightLabel,
+                                        Locale locale) {
+        Locale conventions = Formats.conventions(locale);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, leftLabel, dataset(left),
+                left.size() + right.size() > 1, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setRenderer(renderer(left, 0));
+        DateAxis dates = (DateAxis) plot.getDomainAxis();
+        dates.setDateFormatOverride(DateFormat.getDateInstance(DateFormat.SHORT, conventions));
+        dates.setTickLabelFont(FONT);
+        // Room for the last date's label, which the axis would otherwise cut at the chart's edge.
+        dates.setUpperMargin(0.04);
+        styleNumbers((NumberAxis) plot.getRangeAxis(), conventions);
+        if (!right.isEmpty()) {
+            NumberAxis second = new NumberAxis(rightLabel);
+            styleNumbers(second, conventions);
+            plot.setRangeAxis(1, second);
+            plot.setDataset(1, dataset(right));
+            plot.mapDatasetToRangeAxis(1, 1);
+            plot.setRenderer(1, renderer(right, left.size()));
+        }
+        style(chart);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setDomainGridlinesVisible(false);
+        return chart;
+    }
+
+    private static TimeSeriesCollection dataset(List<Series> series) {
         TimeSeriesCollection dataset = new TimeSeriesCollection();
         for (Series s : series) {
             TimeSeries ts = new TimeSeries(s.name());
@@ -74,29 +111,27 @@ public final class Charts {
             });
             dataset.addSeries(ts);
         }
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, null, null, dataset, series.size() > 1, false, false);
-        XYPlot plot = chart.getXYPlot();
+        return dataset;
+    }
+
+    /** Lines in the palette's colours from {@code firstColour} on, dashed where the series says so. */
+    private static XYLineAndShapeRenderer renderer(List<Series> series, int firstColour) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < series.size(); i++) {
-            renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+            renderer.setSeriesPaint(i, PALETTE.get((firstColour + i) % PALETTE.size()));
             renderer.setSeriesStroke(i, series.get(i).dashed()
                     ? new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
                     : new BasicStroke(2.2f));
         }
-        plot.setRenderer(renderer);
-        DateAxis dates = (DateAxis) plot.getDomainAxis();
-        dates.setDateFormatOverride(DateFormat.getDateInstance(DateFormat.SHORT, Formats.conventions(locale)));
-        dates.setTickLabelFont(FONT);
-        // Room for the last date's label, which the axis would otherwise cut at the chart's edge.
-        dates.setUpperMargin(0.04);
-        NumberAxis numbers = (NumberAxis) plot.getRangeAxis();
-        numbers.setNumberFormatOverride(NumberFormat.getNumberInstance(Formats.conventions(locale)));
+        return renderer;
+    }
+
+    /** Every scale starts at zero: a line half-way up means half as much, whichever axis it is read on. */
+    private static void styleNumbers(NumberAxis numbers, Locale conventions) {
+        numbers.setAutoRangeIncludesZero(true);
+        numbers.setNumberFormatOverride(NumberFormat.getNumberInstance(conventions));
         numbers.setTickLabelFont(FONT);
-        style(chart);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        plot.setDomainGridlinesVisible(false);
-        return chart;
+        numbers.setLabelFont(FONT);
     }
 
     /**
