@@ -12,7 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +39,7 @@ public class MetricsQuery {
     public static final int MAX_ROWS_BEHIND = 500;
 
     private static final String SUMS = "sum(fact_rows), " + String.join(", ",
-            java.util.Arrays.stream(MeasureSums.COLUMNS).map(c -> "sum(" + c + ")").toList());
+            Arrays.stream(MeasureSums.COLUMNS).map(c -> "sum(" + c + ")").toList());
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -79,7 +82,7 @@ public class MetricsQuery {
     public Summary summary(MetricsFilter filter, Collection<Dimension> dimensions) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
-        Map<Dimension, Map<String, MetricTotals>> by = new java.util.EnumMap<>(Dimension.class);
+        Map<Dimension, Map<String, MetricTotals>> by = new EnumMap<>(Dimension.class);
         dimensions.forEach(d -> by.put(d, new LinkedHashMap<>()));
         if (where == null) {
             return new Summary(MetricTotals.EMPTY, new TreeMap<>(), by);
@@ -105,7 +108,7 @@ public class MetricsQuery {
         List<Object[]> rows = query.getResultList();
         int sets0 = dims.size() + 1;
         List<Map.Entry<String, MeasureSums>> totals = new ArrayList<>();
-        Map<String, List<Map.Entry<String, MeasureSums>>> days = new java.util.HashMap<>();
+        Map<String, List<Map.Entry<String, MeasureSums>>> days = new HashMap<>();
         List<Map<String, List<Map.Entry<String, MeasureSums>>>> perDimension = new ArrayList<>();
         dims.forEach(d -> perDimension.add(new LinkedHashMap<>()));
         for (Object[] row : rows) {

@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The report schedules of a client: staff list, create, change and delete them; client viewers see none. */
@@ -66,7 +68,7 @@ public class ReportScheduleService {
         String by = CurrentUser.get().map(u -> u.displayName()).orElse(null);
         ReportSchedule schedule = new ReportSchedule(clientId, clock.instant(), by);
         schedule.setKind(ReportKind.WEEKLY);
-        java.util.Locale language = com.campagne.base.i18n.I18n.parse(settings.current().getLocale());
+        Locale language = com.campagne.base.i18n.I18n.parse(settings.current().getLocale());
         schedule.setLanguage(language == null ? "fr" : language.getLanguage());
         schedule.setRecipients(client.getContactEmail() == null ? "" : client.getContactEmail());
         return schedule;
@@ -133,9 +135,9 @@ public class ReportScheduleService {
     /** A schedule of a visible client, for the editor. */
     @Transactional(readOnly = true)
     @PermitAll
-    public java.util.Optional<ReportSchedule> find(UUID scheduleId) {
+    public Optional<ReportSchedule> find(UUID scheduleId) {
         if (CurrentUser.hasRole(Role.CLIENT_VIEWER)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return schedules.findById(scheduleId).filter(s -> clients.find(s.getClientId()).isPresent());
     }

@@ -3,6 +3,7 @@ package com.campagne.analytics;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,7 @@ class KpiTest {
     }
 
     private static MetricTotals eur(MeasureSums... rows) {
-        return MetricTotals.of(java.util.Arrays.stream(rows).map(r -> Map.entry("EUR", r)).toList());
+        return MetricTotals.of(Arrays.stream(rows).map(r -> Map.entry("EUR", r)).toList());
     }
 
     @Test

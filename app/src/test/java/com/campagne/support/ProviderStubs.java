@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.function.IntFunction;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -446,7 +447,7 @@ public final class ProviderStubs implements AutoCloseable {
      * empty list when it has none. The range covers any range a sync asks (120 days back to today);
      * the connector reads the days it asked for.
      */
-    private String byDay(java.util.function.IntFunction<String> figures) {
+    private String byDay(IntFunction<String> figures) {
         StringJoiner days = new StringJoiner(",\n", "{\n", "\n}");
         for (int back = 120; back >= 0; back--) {
             String body = back >= 1 && back <= DAYS ? figures.apply(back) : null;

@@ -1,5 +1,6 @@
 package com.campagne.analytics.alerts;
 
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,6 @@ record AlertFinding(AlertRule rule, AlertKind kind, UUID clientId, UUID campaign
     /** The message's arguments in one language. */
     @FunctionalInterface
     interface MessageArgs {
-        Object[] in(java.util.Locale locale);
+        Object[] in(Locale locale);
     }
 }

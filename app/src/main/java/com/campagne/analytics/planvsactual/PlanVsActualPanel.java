@@ -37,7 +37,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -199,7 +201,7 @@ public class PlanVsActualPanel extends VerticalLayout {
         series.add(new Charts.Series(getTranslation("pva.chart.planned"),
                 plot(PlanVsActual.cumulative(spend.plannedDaily())), false));
         // Days without a row spent nothing: the actual line runs flat through them up to the cut day.
-        java.util.TreeMap<LocalDate, BigDecimal> actualDaily = new java.util.TreeMap<>();
+        TreeMap<LocalDate, BigDecimal> actualDaily = new TreeMap<>();
         if (!spend.cut().isBefore(spend.start())) {
             spend.start().datesUntil(spend.cut().plusDays(1)).forEach(d -> actualDaily.put(d,
                     spend.actualDaily().getOrDefault(d, BigDecimal.ZERO)));
@@ -229,8 +231,8 @@ public class PlanVsActualPanel extends VerticalLayout {
         return view;
     }
 
-    private static java.util.TreeMap<LocalDate, Double> plot(java.util.Map<LocalDate, BigDecimal> values) {
-        java.util.TreeMap<LocalDate, Double> plotted = new java.util.TreeMap<>();
+    private static TreeMap<LocalDate, Double> plot(Map<LocalDate, BigDecimal> values) {
+        TreeMap<LocalDate, Double> plotted = new TreeMap<>();
         values.forEach((day, value) -> plotted.put(day, Charts.plot(value)));
         return plotted;
     }

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -19,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -52,10 +54,10 @@ public class MailService {
     }
 
     public void send(Mail mail) {
-        send(mail, java.util.List.of());
+        send(mail, List.of());
     }
 
-    public void send(Mail mail, java.util.List<Attachment> attachments) {
+    public void send(Mail mail, List<Attachment> attachments) {
         JavaMailSender smtp = sender.getIfAvailable();
         try {
             if (smtp != null) {
@@ -95,14 +97,14 @@ public class MailService {
         }
     }
 
-    private void fill(MimeMessage message, Mail mail, java.util.List<Attachment> attachments) throws MessagingException {
+    private void fill(MimeMessage message, Mail mail, List<Attachment> attachments) throws MessagingException {
         MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
         helper.setFrom(properties.mailFrom());
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), false);
         for (Attachment a : attachments) {
-            helper.addAttachment(a.fileName(), new org.springframework.core.io.ByteArrayResource(a.bytes()),
+            helper.addAttachment(a.fileName(), new ByteArrayResource(a.bytes()),
                     a.contentType());
         }
     }

@@ -47,11 +47,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -189,7 +192,7 @@ public class ConnectionService {
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
     public Connection create(UUID clientId, ConnectionDraft draft, List<AccountRecord> chosen, Schedule schedule) {
         ConnectorHandle handle = connector(draft.connectorId());
-        Map<String, Text> errors = validate(handle.spec(), draft, Map.of(), java.util.Set.of());
+        Map<String, Text> errors = validate(handle.spec(), draft, Map.of(), Set.of());
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
         }
@@ -573,7 +576,7 @@ public class ConnectionService {
      * patterns, bounds; a secret or file already stored satisfies "required".
      */
     static Map<String, Text> validate(ConnectorSpec spec, ConnectionDraft draft, Map<String, String> storedSecrets,
-                                      java.util.Set<String> storedFiles) {
+                                      Set<String> storedFiles) {
         Map<String, Text> errors = new LinkedHashMap<>();
         if (draft.name() == null || draft.name().isBlank()) {
             errors.put(NAME_KEY, Text.of("Donnez un nom à la connexion.", "Give the connection a name."));
@@ -706,8 +709,8 @@ public class ConnectionService {
         }
     }
 
-    private java.util.Set<String> storedFileKeys(UUID connectionId) {
-        return new java.util.HashSet<>(files.findByConnection(connectionId).stream()
+    private Set<String> storedFileKeys(UUID connectionId) {
+        return new HashSet<>(files.findByConnection(connectionId).stream()
                 .map(ConnectionFile::getSettingKey).toList());
     }
 
@@ -720,7 +723,7 @@ public class ConnectionService {
             return secrets.open(connection.getTenantId(), connection.getId(), connection.getSecretsCiphertext());
         } catch (CredentialVault.UnreadableSecretException e) {
             log.warn("The secrets of connection {} cannot be decrypted; they must be entered again", connection.getId());
-            return new java.util.TreeMap<>();
+            return new TreeMap<>();
         }
     }
 

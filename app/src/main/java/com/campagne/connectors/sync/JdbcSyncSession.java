@@ -63,7 +63,7 @@ final class JdbcSyncSession implements SyncSession {
             + "day date, dims_key uuid, account_id varchar(255), hour smallint, campaign_id varchar(255),"
             + " ad_group_id varchar(255), ad_id varchar(255), channel varchar(16), device varchar(8),"
             + " country char(2), currency char(3), "
-            + String.join(", ", java.util.Arrays.stream(MEASURES)
+            + String.join(", ", Arrays.stream(MEASURES)
                     .map(m -> m + (m.equals("cost") || m.startsWith("conversion") ? " numeric(18,6)" : " bigint"))
                     .toList())
             + ") on commit delete rows";

@@ -49,6 +49,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,7 +208,7 @@ class CampaignEditorView extends VerticalLayout implements BeforeEnterObserver, 
         List<Membership> members = campaigns.possibleOwners();
         owner.setItems(members);
         String currency = campaign.getCurrency().trim();
-        budget.setSuffixComponent(new Span(java.util.Currency.getInstance(currency).getSymbol(getLocale())));
+        budget.setSuffixComponent(new Span(Currency.getInstance(currency).getSymbol(getLocale())));
         read(members);
         showHeading();
         showWorkflow();

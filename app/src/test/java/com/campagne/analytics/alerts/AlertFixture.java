@@ -29,10 +29,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.campagne.support.ActingAs.as;
@@ -77,9 +79,9 @@ final class AlertFixture {
         LocalDate recent = LocalDate.now(ZoneId.of("Europe/Paris"));
         SyncedCampaign target = as(owner, () -> synced.forClient(client.getId(), Locale.FRENCH)).stream()
                 .filter(s -> s.accountId().contains("google"))
-                .max(java.util.Comparator.comparing((SyncedCampaign s) -> {
+                .max(Comparator.comparing((SyncedCampaign s) -> {
                     java.math.BigDecimal cost = as(owner, () -> metrics.totals(com.campagne.analytics.MetricsFilter
-                            .range(recent.minusDays(20), recent).withCampaigns(java.util.Set.of(
+                            .range(recent.minusDays(20), recent).withCampaigns(Set.of(
                                     new com.campagne.analytics.MetricsFilter.CampaignRef(s.connectionId(),
                                             s.accountId(), s.campaignId())))).in("EUR").cost());
                     return cost == null ? java.math.BigDecimal.ZERO : cost;

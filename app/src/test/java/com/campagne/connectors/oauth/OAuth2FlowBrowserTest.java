@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -154,7 +155,7 @@ class OAuth2FlowBrowserTest extends BrowserTest {
     }
 
     private static Map<String, String> query(String url) {
-        Map<String, String> params = new java.util.LinkedHashMap<>();
+        Map<String, String> params = new LinkedHashMap<>();
         for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
             int eq = pair.indexOf('=');
             params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -213,7 +214,7 @@ class OAuth2StateTest extends IntegrationTest {
     }
 
     private static Map<String, String> form(String body) {
-        Map<String, String> form = new java.util.LinkedHashMap<>();
+        Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

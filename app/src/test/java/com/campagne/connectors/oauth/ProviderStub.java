@@ -3,6 +3,7 @@ package com.campagne.connectors.oauth;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -32,7 +33,7 @@ final class ProviderStub implements AutoCloseable {
     static final long REFRESH_LIFETIME = 60L * 24 * 3600;
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
-    private final List<com.github.tomakehurst.wiremock.stubbing.StubMapping> api = new java.util.ArrayList<>();
+    private final List<com.github.tomakehurst.wiremock.stubbing.StubMapping> api = new ArrayList<>();
 
     ProviderStub() {
         server.start();

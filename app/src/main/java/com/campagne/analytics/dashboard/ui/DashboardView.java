@@ -62,6 +62,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -193,7 +194,7 @@ abstract class DashboardView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void setUp(MultiSelectComboBox<String> box, String id, String labelKey,
-                       java.util.function.Function<String, String> label) {
+                       Function<String, String> label) {
         box.setId(id);
         box.setLabel(getTranslation(labelKey));
         box.setItemLabelGenerator(k -> Optional.ofNullable(label.apply(k)).orElse(k));

@@ -32,6 +32,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,7 +82,7 @@ class ConnectionView extends VerticalLayout implements BeforeEnterObserver, HasD
         ConnectionEditor editor = show();
         // Back from an OAuth 2 provider: the tokens are stored already; show the outcome and the form as typed.
         if (editor != null) {
-            event.getLocation().getQueryParameters().getParameters().getOrDefault("oauth", java.util.List.of())
+            event.getLocation().getQueryParameters().getParameters().getOrDefault("oauth", List.of())
                     .stream().findFirst().flatMap(NewConnectionView::uuid)
                     .flatMap(id -> flows.take(ConnectionEditor.httpSession(), id))
                     .filter(o -> overview.connection().getId().equals(o.connectionId()))

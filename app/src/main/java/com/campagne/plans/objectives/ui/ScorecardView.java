@@ -57,6 +57,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -446,7 +447,7 @@ class ScorecardView extends VerticalLayout implements BeforeEnterObserver, HasDy
         String help = kpi == null ? null : getTranslation(ObjectiveTexts.unitHelpKey(kpi.unit()), currency);
         target.setHelperText(help);
         String suffix = kpi == null ? null : switch (kpi.unit()) {
-            case MONEY -> java.util.Currency.getInstance(currency).getSymbol(getLocale());
+            case MONEY -> Currency.getInstance(currency).getSymbol(getLocale());
             case PERCENT -> "%";
             case COUNT, RATIO -> null;
         };
