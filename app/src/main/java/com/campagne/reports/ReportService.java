@@ -10,6 +10,7 @@ import com.campagne.analytics.ObjectiveProgressService;
 import com.campagne.analytics.PlanVsActual;
 import com.campagne.analytics.PlanVsActualService;
 import com.campagne.analytics.charts.Charts;
+import com.campagne.base.documents.FileDownload;
 import com.campagne.base.i18n.I18n;
 import com.campagne.base.mail.MailService;
 import com.campagne.base.security.CurrentUser;
@@ -63,9 +64,6 @@ public class ReportService {
                           String commentary, Locale locale) {
     }
 
-    /** A file to hand to the browser or attach to a mail. */
-    public record Download(String fileName, String contentType, byte[] bytes) {
-    }
 
     /** Unknown here: absent, another tenant's, or not granted. */
     public static class ReportNotFoundException extends RuntimeException {
@@ -117,24 +115,24 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     @PermitAll
-    public Download pdf(UUID reportId) {
+    public FileDownload pdf(UUID reportId) {
         Report report = visible(reportId);
-        return new Download(fileStem(report) + ".pdf", PDF_TYPE, report.getPdf());
+        return new FileDownload(fileStem(report) + ".pdf", PDF_TYPE, report.getPdf());
     }
 
     @Transactional(readOnly = true)
     @PermitAll
-    public Download xlsx(UUID reportId) {
+    public FileDownload xlsx(UUID reportId) {
         Report report = visible(reportId);
-        return new Download(fileStem(report) + ".xlsx", XLSX_TYPE, report.getXlsx());
+        return new FileDownload(fileStem(report) + ".xlsx", XLSX_TYPE, report.getXlsx());
     }
 
     /** The PDF of a report not archived (a preview before generating). */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
-    public Download preview(Request request) {
+    public FileDownload preview(Request request) {
         ReportContent content = content(request);
-        return new Download(content.title() + ".pdf", PDF_TYPE, ReportPdf.render(content));
+        return new FileDownload(content.title() + ".pdf", PDF_TYPE, ReportPdf.render(content));
     }
 
     /** Builds the report, archives it and, when there are recipients, e-mails its PDF to them. */
@@ -185,7 +183,7 @@ public class ReportService {
         String text = t.get("reports.mail.body", client, period, tenant.getName())
                 + (report.getCommentary() == null || report.getCommentary().isBlank() ? ""
                 : "\n\n" + report.getCommentary().strip());
-        MailService.Attachment pdf = new MailService.Attachment(fileStem(report) + ".pdf", PDF_TYPE, report.getPdf());
+        FileDownload pdf = new FileDownload(fileStem(report) + ".pdf", PDF_TYPE, report.getPdf());
         for (String address : recipients) {
             mail.send(new MailService.Mail(address, subject, text), List.of(pdf));
         }

@@ -1,6 +1,7 @@
 package com.campagne.base.mail;
 
 import com.campagne.base.config.CampagneProperties;
+import com.campagne.base.documents.FileDownload;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -49,15 +50,12 @@ public class MailService {
     public record Mail(String to, String subject, String text) {
     }
 
-    /** A file sent with a mail (a report's PDF). */
-    public record Attachment(String fileName, String contentType, byte[] bytes) {
-    }
-
     public void send(Mail mail) {
         send(mail, List.of());
     }
 
-    public void send(Mail mail, List<Attachment> attachments) {
+    /** The mail with files attached (a report's PDF). */
+    public void send(Mail mail, List<FileDownload> attachments) {
         JavaMailSender smtp = sender.getIfAvailable();
         try {
             if (smtp != null) {
@@ -97,13 +95,13 @@ public class MailService {
         }
     }
 
-    private void fill(MimeMessage message, Mail mail, List<Attachment> attachments) throws MessagingException {
+    private void fill(MimeMessage message, Mail mail, List<FileDownload> attachments) throws MessagingException {
         MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
         helper.setFrom(properties.mailFrom());
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), false);
-        for (Attachment a : attachments) {
+        for (FileDownload a : attachments) {
             helper.addAttachment(a.fileName(), new ByteArrayResource(a.bytes()),
                     a.contentType());
         }

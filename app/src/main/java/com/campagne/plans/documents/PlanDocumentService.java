@@ -1,5 +1,6 @@
 package com.campagne.plans.documents;
 
+import com.campagne.base.documents.FileDownload;
 import com.campagne.base.i18n.I18n;
 import com.campagne.clients.Client;
 import com.campagne.clients.ClientService;
@@ -32,9 +33,6 @@ public class PlanDocumentService {
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String PDF_TYPE = "application/pdf";
 
-    /** A file to hand to the browser. */
-    public record Download(String fileName, String contentType, byte[] bytes) {
-    }
 
     private final MediaPlanService plans;
     private final ClientService clients;
@@ -53,28 +51,28 @@ public class PlanDocumentService {
 
     @Transactional(readOnly = true)
     @PermitAll
-    public Download xlsx(UUID planId, Locale locale) {
+    public FileDownload xlsx(UUID planId, Locale locale) {
         PlanDocument doc = document(planId, locale);
-        return new Download(doc.fileStem() + ".xlsx", XLSX_TYPE, PlanXlsxExport.export(doc));
+        return new FileDownload(doc.fileStem() + ".xlsx", XLSX_TYPE, PlanXlsxExport.export(doc));
     }
 
     @Transactional(readOnly = true)
     @PermitAll
-    public Download pdf(UUID planId, Locale locale) {
+    public FileDownload pdf(UUID planId, Locale locale) {
         PlanDocument doc = document(planId, locale);
-        return new Download(doc.fileStem() + ".pdf", PDF_TYPE, PlanPdfExport.export(doc));
+        return new FileDownload(doc.fileStem() + ".pdf", PDF_TYPE, PlanPdfExport.export(doc));
     }
 
     /** The blank workbook to fill in and import, listing the organisation's vendors. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.OWNER_NAME, Role.ADMIN_NAME, Role.MANAGER_NAME, Role.CONTRIBUTOR_NAME})
-    public Download template(Locale locale) {
+    public FileDownload template(Locale locale) {
         Tenant tenant = settings.current();
         DocumentTexts texts = new DocumentTexts(i18n, I18n.supported(locale));
         var names = vendors.findAll().stream().map(Vendor::getName).sorted(Comparator.comparing(String::toLowerCase)).toList();
         byte[] bytes = PlanXlsxExport.template(texts, tenant.brandColorOrDefault(),
                 Currency.getInstance(tenant.getCurrency().strip()), names);
-        return new Download(texts.get("documents.template.fileName") + ".xlsx", XLSX_TYPE, bytes);
+        return new FileDownload(texts.get("documents.template.fileName") + ".xlsx", XLSX_TYPE, bytes);
     }
 
     PlanDocument document(UUID planId, Locale locale) {

@@ -1,6 +1,8 @@
 package com.campagne.reports.ui;
 
+import com.campagne.base.documents.FileDownload;
 import com.campagne.base.security.CurrentUser;
+import com.campagne.base.ui.DownloadButton;
 import com.campagne.base.ui.Formats;
 import com.campagne.base.ui.MainLayout;
 import com.campagne.base.ui.Notifications;
@@ -12,7 +14,6 @@ import com.campagne.plans.CampaignService;
 import com.campagne.reports.ReportSchedule;
 import com.campagne.reports.ReportScheduleService;
 import com.campagne.reports.ReportService;
-import com.campagne.reports.ReportService.Download;
 import com.campagne.reports.ReportSummary;
 import com.campagne.tenancy.Role;
 import com.campagne.tenancy.TenantSettingsService;
@@ -22,7 +23,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -36,11 +36,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -202,23 +199,9 @@ class ReportsView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         return links;
     }
 
-    private Anchor link(String className, String textKey, VaadinIcon icon, Supplier<Download> file) {
-        Anchor anchor = new Anchor();
-        anchor.setHref(DownloadHandler.fromInputStream(event -> {
-            try {
-                Download download = file.get();
-                return new DownloadResponse(new ByteArrayInputStream(download.bytes()), download.fileName(),
-                        download.contentType(), download.bytes().length);
-            } catch (RuntimeException e) {
-                // No longer visible: the browser gets a 404, never a stack trace.
-                return DownloadResponse.error(404, e);
-            }
-        }), AttachmentType.DOWNLOAD);
+    private Anchor link(String className, String textKey, VaadinIcon icon, Supplier<FileDownload> file) {
+        Anchor anchor = DownloadButton.saving(getTranslation(textKey), icon, file, ButtonVariant.SMALL);
         anchor.addClassName(className);
-        Button button = new Button(getTranslation(textKey), icon.create());
-        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        button.setTabIndex(-1);
-        anchor.add(button);
         return anchor;
     }
 

@@ -1,5 +1,6 @@
 package com.campagne.plans.documents;
 
+import com.campagne.base.documents.FileDownload;
 import com.campagne.base.security.CampagneUser;
 import com.campagne.plans.Channel;
 import com.campagne.plans.FeeKind;
@@ -52,7 +53,7 @@ class PlanPdfExportTest extends PlanDocumentsTestBase {
 
     @Test
     void theClientReadsWhoWhatAndTheFiguresInFrench() throws IOException {
-        PlanDocumentService.Download file = as(owner, () -> documents.pdf(plan.getId(), Locale.FRENCH));
+        FileDownload file = as(owner, () -> documents.pdf(plan.getId(), Locale.FRENCH));
         assertThat(file.fileName()).isEqualTo("plan-lancement-du-pain-d-epices-v1.pdf");
         try (PDDocument pdf = Loader.loadPDF(file.bytes())) {
             String text = spaces(new PDFTextStripper().getText(pdf));

@@ -1,5 +1,6 @@
 package com.campagne.plans.documents;
 
+import com.campagne.base.documents.FileDownload;
 import com.campagne.base.security.CampagneUser;
 import com.campagne.plans.Channel;
 import com.campagne.plans.FeeKind;
@@ -56,7 +57,7 @@ class PlanXlsxExportTest extends PlanDocumentsTestBase {
     @Test
     void formulasGiveTheSameTotalsAsTheMoneyRules() throws IOException {
         PlanView view = as(owner, () -> plans.view(plan.getId()));
-        PlanDocumentService.Download file = as(owner, () -> documents.xlsx(plan.getId(), Locale.FRENCH));
+        FileDownload file = as(owner, () -> documents.xlsx(plan.getId(), Locale.FRENCH));
         assertThat(file.fileName()).isEqualTo("plan-printemps-2027-v1.xlsx");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(file.bytes()))) {
             Sheet sheet = book.getSheet("Plan");
@@ -115,7 +116,7 @@ class PlanXlsxExportTest extends PlanDocumentsTestBase {
 
     @Test
     void theTemplateHasTheHeaderAnExampleAndTheLists() throws IOException {
-        PlanDocumentService.Download file = as(owner, () -> documents.template(Locale.ENGLISH));
+        FileDownload file = as(owner, () -> documents.template(Locale.ENGLISH));
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(file.bytes()))) {
             Row header = book.getSheetAt(0).getRow(0);
             assertThat(header.getCell(PlanColumn.RATE_CARD_PRICE.ordinal()).getStringCellValue()).isEqualTo("Rate-card price");

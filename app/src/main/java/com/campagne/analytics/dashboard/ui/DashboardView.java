@@ -15,7 +15,9 @@ import com.campagne.analytics.dashboard.DashboardService.Dashboard;
 import com.campagne.analytics.dashboard.DashboardService.FunnelStep;
 import com.campagne.analytics.dashboard.DashboardService.Options;
 import com.campagne.analytics.dashboard.DashboardService.Row;
+import com.campagne.base.documents.FileDownload;
 import com.campagne.base.security.CurrentUser;
+import com.campagne.base.ui.DownloadButton;
 import com.campagne.base.ui.EmptyState;
 import com.campagne.base.ui.Formats;
 import com.campagne.tenancy.Role;
@@ -45,10 +47,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -672,16 +671,9 @@ abstract class DashboardView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private Anchor download(String id, String textKey, String fileName, String type, Supplier<byte[]> bytes) {
-        Anchor anchor = new Anchor();
-        anchor.setHref(DownloadHandler.fromInputStream(event -> {
-            byte[] data = bytes.get();
-            return new DownloadResponse(new ByteArrayInputStream(data), fileName, type, data.length);
-        }), com.vaadin.flow.component.html.AttachmentType.DOWNLOAD);
+        Anchor anchor = DownloadButton.saving(getTranslation(textKey), VaadinIcon.DOWNLOAD_ALT,
+                () -> new FileDownload(fileName, type, bytes.get()), ButtonVariant.SMALL);
         anchor.setId(id);
-        Button button = new Button(getTranslation(textKey), VaadinIcon.DOWNLOAD_ALT.create());
-        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        button.setTabIndex(-1);
-        anchor.add(button);
         return anchor;
     }
 

@@ -1,20 +1,15 @@
 package com.campagne.plans.documents.ui;
 
+import com.campagne.base.documents.FileDownload;
 import com.campagne.base.security.CurrentUser;
+import com.campagne.base.ui.DownloadButton;
 import com.campagne.plans.documents.PlanDocumentService;
-import com.campagne.plans.documents.PlanDocumentService.Download;
 import com.campagne.tenancy.Role;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
-import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -38,23 +33,9 @@ public class PlanDocumentsMenu extends HorizontalLayout {
         }
     }
 
-    private Anchor link(String id, String textKey, VaadinIcon icon, Supplier<Download> file) {
-        Anchor anchor = new Anchor();
-        anchor.setHref(DownloadHandler.fromInputStream(event -> {
-            try {
-                Download download = file.get();
-                return new DownloadResponse(new ByteArrayInputStream(download.bytes()), download.fileName(),
-                        download.contentType(), download.bytes().length);
-            } catch (RuntimeException e) {
-                // The version vanished or is no longer visible: the browser gets a 404, never a stack trace.
-                return DownloadResponse.error(404, e);
-            }
-        }), AttachmentType.DOWNLOAD);
+    private Anchor link(String id, String textKey, VaadinIcon icon, Supplier<FileDownload> file) {
+        Anchor anchor = DownloadButton.saving(getTranslation(textKey), icon, file);
         anchor.setId(id);
-        Button button = new Button(getTranslation(textKey), icon.create());
-        button.addThemeVariants(ButtonVariant.TERTIARY);
-        button.setTabIndex(-1); // the anchor takes the focus and the click
-        anchor.add(button);
         return anchor;
     }
 }
